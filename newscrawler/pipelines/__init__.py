@@ -1,0 +1,1 @@
+"""Item pipelines: thin adapters from items to the pure cleaning functions in `newscrawler.text`."""

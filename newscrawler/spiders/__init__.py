@@ -1,0 +1,1 @@
+"""newscrawler spiders: each yields raw article items; the pipelines clean them."""

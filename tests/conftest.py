@@ -1,0 +1,32 @@
+"""Shared fixtures: paths to the repository and to the real pages in ../shared (skipped when absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def shared_pages() -> Path:
+    """The 38 real pages beside the repository; tests that need them skip cleanly without them."""
+    pages = SHARED / "pages"
+    if not pages.is_dir():
+        pytest.skip("../shared/pages is absent")
+    return pages
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    seed = SHARED / "seed"
+    if not seed.is_dir():
+        pytest.skip("../shared/seed is absent")
+    return seed

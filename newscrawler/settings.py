@@ -11,6 +11,8 @@ NEWSCRAWLER_CONTACT_URL = "https://github.com/newscrawler/newscrawler"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "newscrawler.middlewares.ContactUserAgentMiddleware": 500,
+    # Before RobotsTxt (100): an article already exported is skipped without waiting for robots.txt.
+    "newscrawler.ops.incremental.IncrementalMiddleware": 50,
 }
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -54,9 +56,11 @@ NEWSCRAWLER_SITE_TIMEZONES = {
 # --- Feed exports ------------------------------------------------------------------------------
 # A bare `scrapy crawl X` leaves JSON Lines under data/; `-O data/news.sqlite` (or `.db`) writes
 # SQLite through the storage below, which hands the exporter a database instead of a file.
-FEEDS = {
+# Written only when no -o/-O/FEEDS is given (see newscrawler/addons.py for why not FEEDS itself).
+NEWSCRAWLER_DEFAULT_FEEDS = {
     "data/%(name)s/%(name)s-%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
 }
+ADDONS = {"newscrawler.addons.DefaultFeeds": 0}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORAGES = {
     "": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
@@ -66,6 +70,25 @@ FEED_EXPORTERS = {
     "sqlite": "newscrawler.feeds.exporter.SQLiteItemExporter",
     "db": "newscrawler.feeds.exporter.SQLiteItemExporter",
 }
+
+# --- Operations: incremental crawls, run reports, exit codes (newscrawler/ops) ------------------
+# `crawl`/`runspider` that exit NEWSCRAWLER_COLLAPSE_EXIT_CODE when the run report says COLLAPSE;
+# scrapyd runs the same command, and its log then says "Process died: exitstatus=3".
+COMMANDS_MODULE = "newscrawler.ops.commands"
+EXTENSIONS = {"newscrawler.ops.report.RunReport": 500}
+# Skip article pages whose items were already exported; `-a refresh=1` fetches everything again.
+NEWSCRAWLER_INCREMENTAL_ENABLED = True
+# Relative to the working directory (scrapyd's WorkingDirectory), like FEEDS; not data_path(),
+# which needs a scrapy.cfg that scrapyd jobs do not have.
+NEWSCRAWLER_SEEN_PATH = "data/seen.sqlite"
+NEWSCRAWLER_REFRESH = False
+# A JSON report per run: <dir>/<spider>-<start time>.json, the time written like feeds' %(time)s.
+NEWSCRAWLER_REPORT_ENABLED = True
+NEWSCRAWLER_REPORT_DIR = "data/reports"
+# Exit status on COLLAPSE (Scrapy uses 1 for start-up failures, 2 for usage errors).
+NEWSCRAWLER_COLLAPSE_EXIT_CODE = 3
+# Fewer items than this never count as "most bodies empty".
+NEWSCRAWLER_COLLAPSE_MIN_ITEMS = 3
 
 # --- Scrapy 2.19 defaults made explicit ---------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from scrapy.http import Response
+from lxml.etree import LxmlError
+from scrapy.http import Response, TextResponse
+from scrapy.statscollectors import StatsCollector
 
 from newscrawler.items import ArticleItem
+from newscrawler.sites import site_for_url
 
 # Set by the WARC replay spider: the record's WARC-Date, which beats any header.
 FETCHED_AT_META = "newscrawler_fetched_at"
@@ -40,3 +44,47 @@ def to_item(fields: dict[str, Any]) -> ArticleItem:
     """Build an ArticleItem from extraction output, ignoring keys the record does not define."""
     known = ArticleItem.__dataclass_fields__
     return ArticleItem(**{key: value for key, value in fields.items() if key in known})
+
+
+logger = logging.getLogger(__name__)
+# What a malformed page can raise inside parsel/lxml/our extraction; anything else is a bug.
+EXTRACTION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
+
+
+def item_from_response(
+    response: Response, stats: StatsCollector | None = None
+) -> ArticleItem | None:
+    """The raw article item of an HTML response, or None (non-HTML, not an article, or broken).
+
+    Routes the URL to its site's page class; counts `newscrawler/spider/<event>` in `stats` for
+    non_html, not_article, fallback_extraction and extraction_error.
+    """
+    if not _is_html(response):
+        _count(stats, "non_html")
+        return None
+    try:
+        page = site_for_url(response.url).page(response.text, response.url)
+        fields = page.fields()
+    except (*EXTRACTION_ERRORS, LxmlError) as exc:
+        logger.warning("Extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
+        _count(stats, "extraction_error")
+        return None
+    if fields is None:
+        _count(stats, "not_article")
+        return None
+    if page.used_fallback:
+        _count(stats, "fallback_extraction")
+    return to_item({**fields, "crawled_at": iso_utc(fetched_at(response))})
+
+
+def _count(stats: StatsCollector | None, event: str) -> None:
+    if stats is not None:
+        stats.inc_value(f"newscrawler/spider/{event}")
+
+
+def _is_html(response: Response) -> bool:
+    """A text response whose Content-Type, when given, names HTML (feeds and PDFs are not)."""
+    if not isinstance(response, TextResponse):
+        return False
+    content_type = (response.headers.get(b"Content-Type") or b"").lower()
+    return not content_type or b"html" in content_type

@@ -1,0 +1,121 @@
+"""Read article metadata from every JSON-LD block of a page, tolerating broken JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from parsel import Selector
+from w3lib.html import remove_tags, replace_entities
+
+# Types accepted as "the article"; matched on the suffix, case-insensitively (Hearst writes
+# lowercase types, National Post "ReportageNewsArticle"); AFP fact checks are ClaimReview.
+ARTICLE_TYPE_SUFFIXES = ("article", "claimreview")
+# Control characters inside JSON strings break json.loads (seen in CMS-rendered blocks).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _parse(raw: str) -> Any:
+    text = raw.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        try:
+            return json.loads(_CONTROL.sub(" ", text), strict=False)
+        except ValueError:
+            return None  # a broken block is skipped: other blocks or meta tags may still help
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, list):
+        for child in node:
+            yield from _walk(child)
+    elif isinstance(node, dict):
+        yield node
+        for key in ("@graph", "mainEntity", "itemReviewed"):
+            if key in node:
+                yield from _walk(node[key])
+
+
+def types_of(node: dict[str, Any]) -> list[str]:
+    """The @type values of a node, lowercased (a string or a list in the wild)."""
+    value = node.get("@type")
+    values = value if isinstance(value, list) else [value]
+    return [v.lower() for v in values if isinstance(v, str)]
+
+
+def is_article_node(node: dict[str, Any]) -> bool:
+    return any(t.endswith(ARTICLE_TYPE_SUFFIXES) for t in types_of(node))
+
+
+def nodes(selector: Selector) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, head and body, with @graph and arrays flattened."""
+    found: list[dict[str, Any]] = []
+    for raw in selector.xpath('//script[@type="application/ld+json"]/text()').getall():
+        found.extend(_walk(_parse(raw)))
+    return found
+
+
+def article_nodes(selector: Selector) -> list[dict[str, Any]]:
+    return [node for node in nodes(selector) if is_article_node(node)]
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str | dict)), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("@value")
+    if isinstance(value, str | int | float) and str(value).strip():
+        return str(value).strip()
+    return None
+
+
+def names(value: Any) -> list[str]:
+    """Author or publisher names: a string, an object (`name`, else `byline`) or a list of them."""
+    if isinstance(value, list):
+        return [name for item in value for name in names(item)]
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("byline")
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    return []
+
+
+def keywords(value: Any) -> list[str]:
+    """`keywords`: a comma-separated string or a list of strings."""
+    items = value if isinstance(value, list) else str(value or "").split(",")
+    return [k.strip() for k in items if isinstance(k, str) and k.strip()]
+
+
+def plain_text(value: str) -> str:
+    """Strip tags from an HTML string (Deccan Herald's articleBody, Nine News' description)."""
+    return replace_entities(remove_tags(replace_entities(value))).strip()
+
+
+def _one(node: dict[str, Any]) -> dict[str, Any]:
+    body = _text(node.get("articleBody")) or _text(node.get("text"))
+    return {
+        "headline": _text(node.get("headline")) or _text(node.get("name")),
+        "published_at_raw": _text(node.get("datePublished")),
+        "modified_at": _text(node.get("dateModified")),
+        "authors": names(node.get("author")),
+        "publisher": names(node.get("publisher")),
+        "section": _text(node.get("articleSection")),
+        "tags": keywords(node.get("keywords")),
+        "language": _text(node.get("inLanguage")),
+        "summary": plain_text(d) if (d := _text(node.get("description"))) else None,
+        "article_body": plain_text(body) if body else None,
+        "types": types_of(node),
+    }
+
+
+def jsonld_fields(selector: Selector) -> dict[str, Any]:
+    """Fields from the article objects, the first non-empty value of each winning."""
+    merged: dict[str, Any] = {}
+    for node in article_nodes(selector):
+        for key, value in _one(node).items():
+            if value and not merged.get(key):
+                merged[key] = value
+    return merged

@@ -1,0 +1,192 @@
+"""ArticlePage: raw article fields from (html, url); site subclasses declare selectors as data."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from parsel import Selector
+
+from newscrawler.extract import text
+from newscrawler.extract.fallback import trafilatura_blocks
+from newscrawler.extract.jsonld import jsonld_fields
+from newscrawler.extract.meta import meta_fields, time_tag
+from newscrawler.extract.related import RELATED_CSS, related_links
+
+# Names that state the agency in metadata; the raw matching string is kept (a pipeline maps it).
+AGENCY = re.compile(
+    r"\b(?:the )?(?:associated press|reuters|agence france[- ]presse|afp|press trust of india|pti"
+    r"|indo[- ]asian news service|ians|asian news international|ani|united news of india|uni"
+    r"|xinhua|anadolu)\b",
+    re.I,
+)
+# URL paths of section fronts, tag pages, author pages and video pages.
+NON_ARTICLE_PATH = re.compile(
+    r"/(?:tags?|topics?|category|categories|section|author|authors|video|videos|live-tv|search"
+    r"|gallery|photos?)(?:/|$)",
+    re.I,
+)
+MIN_BODY_CHARS = 250  # below this no page is an article, whatever its metadata says
+MIN_UNTYPED_CHARS = 1000  # pages that do not declare themselves articles must show a real body
+MAX_LINK_DENSITY = 0.35  # teaser lists on section fronts are mostly link text
+
+
+def _chars(blocks: list[str]) -> int:
+    return sum(len(block) for block in blocks)
+
+
+class ArticlePage:
+    """The generic page; a site subclass overrides the selector tuples (tried in order)."""
+
+    source: ClassVar[str | None] = None  # site key; None: the URL's domain
+    headline_css: ClassVar[tuple[str, ...]] = ()
+    paragraphs_css: ClassVar[tuple[str, ...]] = ()
+    byline_css: ClassVar[tuple[str, ...]] = ()
+    date_css: ClassVar[tuple[str, ...]] = ()
+    dateline_css: ClassVar[tuple[str, ...]] = ()
+    section_css: ClassVar[tuple[str, ...]] = ()
+    related_css: ClassVar[tuple[str, ...]] = RELATED_CSS
+    # A site's article URL pattern (re.search on the URL): a match declares the page an article.
+    article_url: ClassVar[str] = ""
+
+    def __init__(self, html: str, url: str) -> None:
+        self.html = html
+        self.url = url
+        self.selector = Selector(text=html or "<html></html>")
+        self.used_fallback = False  # site selectors found no body: generic extraction was used
+        self.link_density = 0.0
+
+    @cached_property
+    def jsonld(self) -> dict[str, Any]:
+        return jsonld_fields(self.selector)
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        return meta_fields(self.selector)
+
+    def first(self, selectors: tuple[str, ...]) -> str | None:
+        """Text of the first element matched by the first selector that matches (or its ::attr)."""
+        for css in selectors:
+            for found in self.selector.css(css):
+                raw = found.get() if "::" in css else found.xpath("string()").get()
+                value = " ".join((raw or "").split())
+                if value:
+                    return value
+        return None
+
+    def body(self) -> list[str]:
+        """Site paragraphs from the cleaned page, else the generic body (marking the fallback)."""
+        clean = text.cleaned(self.selector)
+        # The cleaned page first (in-body widgets gone); the raw one when cleaning removed the
+        # site's own container (TOI 2019 renders its story in a "highlights" list).
+        for css in self.paragraphs_css:
+            if blocks := text.blocks_of(clean, css) or text.blocks_of(self.selector, css):
+                return blocks
+        self.used_fallback = bool(self.paragraphs_css)
+        return self.generic_body(clean)
+
+    def generic_body(self, clean: Selector) -> list[str]:
+        """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
+        found = text.containers(clean)
+        blocks = [line for c in found for p in c.iter("p") for line in text.block_texts(p)]
+        if found:
+            self.link_density = text.link_density(found[0])
+        if _chars(blocks) < MIN_BODY_CHARS:
+            blocks = trafilatura_blocks(self.html, self.url) or blocks
+        if _chars(blocks) < MIN_BODY_CHARS and self.jsonld.get("article_body"):
+            blocks = [b.strip() for b in self.jsonld["article_body"].splitlines() if b.strip()]
+        return blocks
+
+    def is_article(self, body: list[str]) -> bool:
+        """Whether the page is an article; the rule, in order.
+
+        Not an article: a body under MIN_BODY_CHARS; og:type video.*; a tag/section/author/video
+        URL path without a declaration. Declared (an article): a JSON-LD article type, a URL
+        matching the site's article pattern, or og:type article. Otherwise: a body of
+        MIN_UNTYPED_CHARS+ whose container is not link-heavy (section fronts are teaser lists).
+        """
+        declared = bool(self.jsonld.get("types")) or bool(
+            self.article_url and re.search(self.article_url, self.url)
+        )
+        og_type = (self.meta.get("og_type") or "").lower()
+        if _chars(body) < MIN_BODY_CHARS or og_type.startswith("video"):
+            return False
+        if NON_ARTICLE_PATH.search(urlsplit(self.url).path) and not declared:
+            return False
+        if declared or og_type == "article":
+            return True
+        return _chars(body) >= MIN_UNTYPED_CHARS and self.link_density <= MAX_LINK_DENSITY
+
+    def headline(self) -> str | None:
+        """JSON-LD, the site's selector, og:title checked against the first h1 and h2, h1/h2."""
+        visible = [v for v in (self.first(("h1",)), self.first(("h2",))) if v]
+        og = self.meta.get("headline")
+        if og and visible and not any(_overlaps(og, v) for v in visible):
+            og = None  # og:title is the site name on some templates (Yahoo 2016)
+        fallback = visible[0] if visible else self.first(("title",))  # <title>: the last resort
+        return self.jsonld.get("headline") or self.first(self.headline_css) or og or fallback
+
+    def authors(self) -> list[str]:
+        meta = [a for a in self.meta.get("authors", []) if "://" not in a]  # drop profile URLs
+        byline = self.first(self.byline_css)
+        return self.jsonld.get("authors") or meta or ([byline] if byline else [])
+
+    def published(self) -> tuple[str | None, str | None]:
+        """The best raw publication date and where it came from."""
+        if value := self.jsonld.get("published_at_raw"):
+            return value, "jsonld"
+        if value := self.meta.get("published_at_raw"):
+            return value, "meta"
+        if value := self.first(self.date_css) or time_tag(self.selector):
+            return value, "time-tag"
+        return None, None
+
+    def dateline(self) -> dict[str, str | None] | None:
+        """Only from a dedicated element (NDTV b.place_cont, India Post p.caps strong)."""
+        place = self.first(self.dateline_css)
+        place = place.strip(" :-—–") if place else None
+        return {"place": place, "date": None, "agency": None} if place else None
+
+    def agency(self) -> str | None:
+        """An agency name stated by JSON-LD author/publisher or the author meta, as written."""
+        names = [*self.jsonld.get("authors", []), *self.jsonld.get("publisher", [])]
+        names += self.meta.get("authors", [])
+        return next((m.group(0) for n in names if (m := AGENCY.search(n))), None)
+
+    def source_key(self) -> str:
+        host = (urlsplit(self.url).hostname or "").removeprefix("www.")
+        return self.source or host
+
+    def fields(self) -> dict[str, Any] | None:
+        """Raw item fields, or None when the page is not an article (see `is_article`)."""
+        body = self.body()
+        if not self.is_article(body):
+            return None
+        published, published_source = self.published()
+        ld, meta = self.jsonld, self.meta
+        return {
+            "url": self.url,
+            "canonical_url": meta.get("canonical_url"),
+            "source": self.source_key(),
+            "headline": self.headline(),
+            "section": ld.get("section") or meta.get("section") or self.first(self.section_css),
+            "summary": meta.get("summary") or ld.get("summary"),
+            "authors": self.authors(),
+            "tags": ld.get("tags") or meta.get("tags") or [],
+            "language": ld.get("language") or meta.get("language"),
+            "agency": self.agency(),
+            "published_at_raw": published,
+            "published_at_source": published_source,
+            "modified_at": ld.get("modified_at") or meta.get("modified_at"),
+            "body": body,
+            "related": related_links(self.selector, self.url, self.related_css),
+            "dateline": self.dateline(),
+        }
+
+
+def _overlaps(first: str, second: str) -> bool:
+    """Whether two titles share most of the shorter one's words."""
+    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
+    return bool(a and b) and len(a & b) >= 0.5 * min(len(a), len(b))

@@ -1,0 +1,1 @@
+"""Feed exports beyond Scrapy's stock formats: SQLite through the file storage."""

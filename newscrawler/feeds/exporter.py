@@ -1,0 +1,105 @@
+"""Item exporter that upserts article records into the SQLite database its storage opened."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import IO, TYPE_CHECKING, Any
+
+from scrapy.exporters import BaseItemExporter
+
+from newscrawler.feeds import sqlschema, sqlstore
+from newscrawler.feeds.storage import SQLiteTarget
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
+
+COMMIT_EVERY_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_EVERY"
+DEFAULT_COMMIT_EVERY = 100
+STATS_PREFIX = "newscrawler/sqlite/"
+UNSUPPORTED = (
+    "The sqlite/db feed format needs a local path or file:// URI; stdout, s3, gs and ftp "
+    "feeds cannot hold a database. Items are not exported to this feed."
+)
+
+
+class SQLiteItemExporter(BaseItemExporter):
+    """Upserts each item by url, committing every `commit_every` items and when the feed closes.
+
+    `commit_every` comes from NEWSCRAWLER_SQLITE_COMMIT_EVERY, or per feed from
+    `item_export_kwargs`. Counts go to the `newscrawler/sqlite/*` stats.
+    """
+
+    def __init__(
+        self,
+        file: SQLiteTarget,
+        *,
+        commit_every: int = DEFAULT_COMMIT_EVERY,
+        stats: StatsCollector | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if not isinstance(file, SQLiteTarget):
+            raise TypeError(UNSUPPORTED)
+        self.conn = file.connection
+        self.commit_every = max(1, commit_every)
+        self.stats = stats
+        self._pending = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> BaseItemExporter:
+        if not isinstance(file, SQLiteTarget):
+            # Storages other than ours hand over a byte stream, and only once the first item
+            # arrives; raising here would log a traceback per item, so refuse once, cleanly.
+            return RefusedFeed()
+        kwargs.setdefault(
+            "commit_every", crawler.settings.getint(COMMIT_EVERY_SETTING, DEFAULT_COMMIT_EVERY)
+        )
+        return cls(file, stats=crawler.stats, **kwargs)
+
+    def start_exporting(self) -> None:
+        sqlschema.migrate(self.conn)
+        self.conn.execute("BEGIN")
+
+    def export_item(self, item: Any) -> None:
+        record = dict(self.get_serialized_fields(item))
+        # A clean item always has crawled_at; the clock is only a fallback for hand-made items.
+        seen_at = record.get("crawled_at") or datetime.now(UTC).isoformat(timespec="seconds")
+        try:
+            inserted = sqlstore.upsert_article(self.conn, record, seen_at=seen_at)
+        except ValueError as error:
+            logger.error("Not stored in SQLite: %s (%r)", error, record.get("url"))
+            self._count("skipped")
+            return
+        self._count("inserted" if inserted else "updated")
+        self._pending += 1
+        if self._pending >= self.commit_every:
+            self._commit()
+            self.conn.execute("BEGIN")
+
+    def finish_exporting(self) -> None:
+        if self.conn.in_transaction:
+            self._commit()
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+        self._pending = 0
+        self._count("commits")
+
+    def _count(self, event: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(STATS_PREFIX + event)
+
+
+class RefusedFeed(BaseItemExporter):
+    """Stands in for a sqlite feed on a storage that cannot hold one: one ERROR, items ignored."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        logger.error(UNSUPPORTED)
+
+    def export_item(self, item: Any) -> None:
+        pass

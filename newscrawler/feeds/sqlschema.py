@@ -1,0 +1,106 @@
+"""SQLite schema for article records: connection settings and ordered forward migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+# Columns holding one value each, in record order; `body`, the JSON columns and `related` differ.
+SCALAR_COLUMNS = (
+    "url",
+    "crawled_at",
+    "canonical_url",
+    "source",
+    "agency",
+    "section",
+    "headline",
+    "summary",
+    "published_at",
+    "modified_at",
+    "published_at_raw",
+    "published_at_source",
+    "language",
+    "word_count",
+    "content_hash",
+)
+JSON_COLUMNS = ("authors", "dateline", "tags", "cleaning")
+
+# v1: articles + related links. `url` is the key (UNIQUE, the upsert target); `id` is an explicit
+# INTEGER PRIMARY KEY because FTS5 external content points at rowids and VACUUM may renumber
+# implicit ones. `extra` keeps, as JSON, fields this schema has no column for.
+_V1 = (
+    """CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE, crawled_at TEXT, canonical_url TEXT, source TEXT, agency TEXT,
+        section TEXT, headline TEXT, summary TEXT, published_at TEXT, modified_at TEXT,
+        published_at_raw TEXT, published_at_source TEXT, language TEXT, word_count INTEGER,
+        content_hash TEXT, body TEXT, authors TEXT, dateline TEXT, tags TEXT, cleaning TEXT,
+        extra TEXT, first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL)""",
+    """CREATE TABLE related_links (
+        article_url TEXT NOT NULL, position INTEGER NOT NULL, title TEXT, url TEXT, age TEXT,
+        published_at TEXT, PRIMARY KEY (article_url, position))""",
+    "CREATE INDEX articles_published_at ON articles (published_at)",
+)
+# v2: full-text search over headline and body, kept in sync by triggers, filled from existing rows.
+_V2 = (
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        headline, body, content='articles', content_rowid='id')""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, headline, body) VALUES (new.id, new.headline, new.body);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, body)
+        VALUES ('delete', old.id, old.headline, old.body);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, body ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, body)
+        VALUES ('delete', old.id, old.headline, old.body);
+        INSERT INTO articles_fts (rowid, headline, body) VALUES (new.id, new.headline, new.body);
+    END""",
+    "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
+)
+# Append only: migration N brings a database from version N-1 to N. Never edit a released one.
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open a database in autocommit mode with WAL and synchronous=NORMAL.
+
+    Transactions are explicit (`BEGIN`/`COMMIT`), so the caller decides the commit interval. WAL
+    keeps every committed transaction across a killed process; NORMAL risks only the last ones on
+    power loss, never corruption.
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The version a database is at; 0 when it has no schema yet (read-only safe)."""
+    query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+    if conn.execute(query).fetchone() is None:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
+    """Apply missing migrations up to `target`, one transaction each; return the version."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
+    current = schema_version(conn)
+    if current > LATEST_VERSION:
+        raise ValueError(f"database schema v{current} is newer than this code (v{LATEST_VERSION})")
+    for version in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return max(current, target)

@@ -1,0 +1,1 @@
+"""Operations: incremental crawling, run reports and exit codes for unattended scheduled runs."""

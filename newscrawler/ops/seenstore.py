@@ -1,0 +1,80 @@
+"""Persistent store of article URLs already exported, in plain SQLite (no Scrapy import)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from w3lib.url import canonicalize_url
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS seen (
+    url_fp TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL,
+    last_exported_at TEXT
+)
+"""
+# Several scrapyd jobs (max_proc = 2) may share one store: wait for the other writer, do not fail.
+BUSY_TIMEOUT_S = 30.0
+
+
+def url_fingerprint(url: str) -> str:
+    """A stable key for a URL: SHA-1 of its canonical form (sorted query, no fragment)."""
+    return hashlib.sha1(canonicalize_url(url).encode("utf-8")).hexdigest()
+
+
+class SeenStore:
+    """The `seen` table: when an article URL was first fetched and when its item was last exported.
+
+    Times are ISO 8601 strings passed in by the caller; this module never reads the clock.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        # WAL lets a reader (the next job's start) run while another job writes.
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute(SCHEMA)
+        self.db.commit()
+
+    def is_exported(self, url: str) -> bool:
+        """Whether an item for this URL has been exported by some earlier or current run."""
+        row = self.db.execute(
+            "SELECT 1 FROM seen WHERE url_fp = ? AND last_exported_at IS NOT NULL",
+            (url_fingerprint(url),),
+        ).fetchone()
+        return row is not None
+
+    def mark_fetched(self, url: str, *, now: str) -> None:
+        """Remember the first fetch of a URL; not exported yet (its item may still be dropped)."""
+        self.db.execute(
+            "INSERT OR IGNORE INTO seen (url_fp, url, first_seen_at) VALUES (?, ?, ?)",
+            (url_fingerprint(url), url, now),
+        )
+        self.db.commit()
+
+    def mark_exported(self, urls: Iterable[str], *, now: str) -> int:
+        """Mark URLs exported at `now`; returns how many distinct URLs were written."""
+        rows = {url_fingerprint(url): url for url in urls if url}
+        self.db.executemany(
+            "INSERT INTO seen (url_fp, url, first_seen_at, last_exported_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url_fp) DO UPDATE SET last_exported_at = excluded.last_exported_at",
+            [(fp, url, now, now) for fp, url in rows.items()],
+        )
+        # One commit per exported item: a killed job loses nothing it already exported.
+        self.db.commit()
+        return len(rows)
+
+    def exported_count(self) -> int:
+        """How many URLs are marked exported."""
+        row = self.db.execute("SELECT COUNT(*) FROM seen WHERE last_exported_at IS NOT NULL")
+        return int(row.fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,116 @@
+"""Pure run-report building from a crawl's stats dict, with the extraction-collapse verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+OK = "OK"
+COLLAPSE = "COLLAPSE"
+# Drops that mean "the page had no article in it": mostly these = the selectors stopped matching.
+EMPTY_DROP_REASONS = ("EmptyBody", "NotAnArticle")
+# Below this many items a run is too small for a share of empty bodies to mean anything.
+DEFAULT_MIN_ITEMS = 3
+ARTICLE_PAGES_KEY = "newscrawler/report/article_pages"
+# Headline figures: the pipelines' `newscrawler/<component>/<event>` counters they are read from.
+FIGURES = {
+    "duplicate_paragraphs_removed": "paragraphs/duplicates_removed",
+    "related_links_split": "related/links_split",
+    "fallback_extractions": "spider/fallback_extraction",
+}
+# Parse rates: (component, events that found a value, events that did not). "parsed" also
+# matches "parsed/<source>".
+RATES = {
+    "dateline_parse_rate": ("dateline", ("given", "parsed"), ("missing",)),
+    "date_parse_rate": ("dates", ("parsed",), ("unparsed", "missing")),
+}
+
+
+def with_prefix(stats: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """The stats whose key starts with `prefix`, keyed by the rest of the key."""
+    return {key[len(prefix) :]: value for key, value in stats.items() if key.startswith(prefix)}
+
+
+def count_events(stats: Mapping[str, Any], component: str, names: tuple[str, ...]) -> int:
+    """Sum of `newscrawler/<component>/<name>` and `.../<name>/<detail>` for the given names."""
+    counts = with_prefix(stats, f"newscrawler/{component}/")
+    return sum(
+        int(value)
+        for event, value in counts.items()
+        if isinstance(value, int) and event.split("/", 1)[0] in names
+    )
+
+
+def parse_rate(
+    stats: Mapping[str, Any], component: str, hits: tuple[str, ...], misses: tuple[str, ...]
+) -> float | None:
+    """Share of items where a component found its value; None when it counted nothing."""
+    found = count_events(stats, component, hits)
+    total = found + count_events(stats, component, misses)
+    return round(found / total, 3) if total else None
+
+
+def http_errors(stats: Mapping[str, Any]) -> dict[str, int]:
+    statuses = with_prefix(stats, "downloader/response_status_count/")
+    return {code: count for code, count in statuses.items() if code.isdigit() and int(code) >= 400}
+
+
+def collapse_reasons(stats: Mapping[str, Any], *, min_items: int = DEFAULT_MIN_ITEMS) -> list[str]:
+    """Why this run's extraction collapsed; empty when it did not."""
+    reasons = []
+    exported = int(stats.get("item_scraped_count", 0))
+    article_pages = int(stats.get(ARTICLE_PAGES_KEY, 0))
+    if exported == 0 and article_pages > 0:
+        reasons.append(f"0 articles exported from {article_pages} article pages fetched")
+    drops = with_prefix(stats, "item_dropped_reasons_count/")
+    empty = sum(int(drops.get(reason, 0)) for reason in EMPTY_DROP_REASONS)
+    items = exported + int(stats.get("item_dropped_count", 0))
+    if items >= min_items and empty * 2 > items:
+        reasons.append(f"{empty} of {items} items dropped as {'/'.join(EMPTY_DROP_REASONS)}")
+    return reasons
+
+
+def build_report(
+    stats: Mapping[str, Any],
+    *,
+    spider: str,
+    finish_reason: str | None,
+    min_items: int = DEFAULT_MIN_ITEMS,
+) -> dict[str, Any]:
+    """The run report: headline figures, the raw `newscrawler/*` counters and the verdict.
+
+    A job cancelled by the operator (finish_reason "shutdown") is never judged a collapse.
+    """
+    reasons = [] if finish_reason == "shutdown" else collapse_reasons(stats, min_items=min_items)
+    report: dict[str, Any] = {
+        "spider": spider,
+        "finish_reason": finish_reason,
+        "verdict": COLLAPSE if reasons else OK,
+        "collapse_reasons": reasons,
+        "requests_sent": int(stats.get("downloader/request_count", 0)),
+        "pages_fetched": int(stats.get("response_received_count", 0)),
+        "article_pages_fetched": int(stats.get(ARTICLE_PAGES_KEY, 0)),
+        "articles_exported": int(stats.get("item_scraped_count", 0)),
+        "items_dropped": int(stats.get("item_dropped_count", 0)),
+        "drops_by_reason": with_prefix(stats, "item_dropped_reasons_count/"),
+        "http_errors": http_errors(stats),
+        "network_errors": with_prefix(stats, "downloader/exception_type_count/"),
+        "incremental": with_prefix(stats, "newscrawler/incremental/"),
+    }
+    for name, key in FIGURES.items():
+        report[name] = int(stats.get(f"newscrawler/{key}", 0))
+    for name, (component, hits, misses) in RATES.items():
+        report[name] = parse_rate(stats, component, hits, misses)
+    report["newscrawler"] = with_prefix(stats, "newscrawler/")
+    return report
+
+
+def summary_line(report: Mapping[str, Any]) -> str:
+    """One log line with the figures an operator reads first."""
+    return (
+        f"{report['verdict']} {report['spider']}: {report['pages_fetched']} pages, "
+        f"{report['article_pages_fetched']} article pages, {report['articles_exported']} exported, "
+        f"{report['items_dropped']} dropped {report['drops_by_reason']}, "
+        f"skipped {report['incremental'].get('skipped', 0)}, HTTP errors {report['http_errors']}, "
+        f"finish_reason={report['finish_reason']}"
+    )

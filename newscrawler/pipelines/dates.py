@@ -1,0 +1,115 @@
+"""Step 7: `published_at` and `modified_at` as ISO 8601 with offset, fallbacks included."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from itemadapter import ItemAdapter
+
+from newscrawler.pipelines.base import CleaningPipeline
+from newscrawler.text.dates import parse_date, resolve_published, site_zone
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.statscollectors import StatsCollector
+
+DEFAULT_TIMEZONE = "UTC"
+DATE_LANGUAGES = ("en",)
+# A dateline has no year: guess it only for a story at most this many days old at crawl time.
+DATELINE_MAX_AGE_DAYS = 7
+
+
+class DatesPipeline(CleaningPipeline):
+    """Parse `published_at_raw` (else the dateline, else the URL) and `modified_at`; never raise.
+
+    Settings: NEWSCRAWLER_SITE_TIMEZONES, NEWSCRAWLER_DEFAULT_TIMEZONE,
+    NEWSCRAWLER_DATE_LANGUAGES, NEWSCRAWLER_DATELINE_MAX_AGE_DAYS.
+    """
+
+    component = "dates"
+
+    def __init__(
+        self,
+        stats: StatsCollector | None = None,
+        zones: dict[str, str] | None = None,
+        default_timezone: str = DEFAULT_TIMEZONE,
+        languages: list[str] | tuple[str, ...] = DATE_LANGUAGES,
+        max_age_days: int = DATELINE_MAX_AGE_DAYS,
+    ) -> None:
+        super().__init__(stats)
+        self.zones = dict(zones or {})
+        self.default_timezone = default_timezone
+        self.languages = tuple(languages)
+        self.max_age_days = max_age_days
+        self._zone_of: dict[str | None, tzinfo] = {}  # per source: the lookup tries domain labels
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Any:
+        settings = crawler.settings
+        return cls(
+            stats=crawler.stats,
+            zones=settings.getdict("NEWSCRAWLER_SITE_TIMEZONES"),
+            default_timezone=settings.get("NEWSCRAWLER_DEFAULT_TIMEZONE") or DEFAULT_TIMEZONE,
+            languages=settings.getlist("NEWSCRAWLER_DATE_LANGUAGES", list(DATE_LANGUAGES)),
+            max_age_days=settings.getint(
+                "NEWSCRAWLER_DATELINE_MAX_AGE_DAYS", DATELINE_MAX_AGE_DAYS
+            ),
+        )
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        source = adapter.get("source")
+        tz = self._zone(source if isinstance(source, str) else None)
+        crawled_at = _moment(adapter.get("crawled_at"))
+        # A spider may have put the page's string straight into `published_at`.
+        raw = adapter.get("published_at_raw") or adapter.get("published_at")
+        dateline = adapter.get("dateline") or {}
+        result = resolve_published(
+            str(raw) if raw is not None else None,
+            adapter.get("published_at_source"),
+            dateline=dateline.get("date"),
+            url=adapter.get("url"),
+            crawled_at=crawled_at,
+            tz=tz,
+            languages=self.languages,
+            max_age_days=self.max_age_days,
+        )
+        adapter["published_at"] = result.at
+        adapter["published_at_source"] = result.source
+        adapter["published_at_raw"] = result.raw
+        self._count(result.event, result.source, result.dateline_rejected)
+        self._modified(adapter, tz, crawled_at)
+        return item
+
+    def _zone(self, source: str | None) -> tzinfo:
+        if source not in self._zone_of:
+            self._zone_of[source] = site_zone(source, self.zones, self.default_timezone)
+        return self._zone_of[source]
+
+    def _count(self, event: str, source: str | None, dateline_rejected: bool) -> None:
+        self.inc(f"parsed/{source or 'unknown'}" if event == "parsed" else event)
+        if dateline_rejected:
+            self.inc("dateline_year_rejected")
+
+    def _modified(self, adapter: ItemAdapter, tz: tzinfo, crawled_at: datetime | None) -> None:
+        raw = adapter.get("modified_at")
+        if raw is None:
+            return
+        parsed = parse_date(str(raw), tz=tz, now=crawled_at, languages=self.languages)
+        adapter["modified_at"] = parsed  # the schema wants ISO or null: an unreadable one goes
+        if parsed is None:
+            self.inc("modified_unparsed")
+
+
+def _moment(value: Any) -> datetime | None:
+    """The crawl time as an aware datetime (naive strings are UTC), or None."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)  # what spiders write; parse_date otherwise
+        except ValueError:
+            parsed = parse_date(value)
+            value = datetime.fromisoformat(parsed) if parsed else None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return None

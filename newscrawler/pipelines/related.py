@@ -1,0 +1,38 @@
+"""Pipeline 300: move a trailing "N hours ago" headline block to `related`, resolve all times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from newscrawler.pipelines.base import CleaningPipeline, add_cleaning
+from newscrawler.text.ages import parse_absolute_time
+from newscrawler.text.related import dedupe_related, resolve_link, split_related
+
+
+class RelatedLinksPipeline(CleaningPipeline):
+    """Ages resolve against the item's `crawled_at`, never the clock; without it they stay null."""
+
+    component = "related"
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        now = _crawled_at(adapter.get("crawled_at"))
+        links = [resolve_link(link, now) for link in adapter.get("related") or []]
+        given = [link for link in links if link is not None]
+        split = split_related(adapter.get("body") or [], now)
+        related = dedupe_related(given + split.related)
+        adapter["body"] = split.body
+        adapter["related"] = related
+        self.inc("links_split", len(split.related))
+        self.inc("links_given", len(given))
+        self.inc("links_invalid", len(links) - len(given))
+        self.inc("unresolved", sum(entry["published_at"] is None for entry in related))
+        add_cleaning(adapter, "related_links", len(split.related))
+        return item
+
+
+def _crawled_at(value: object) -> datetime | None:
+    return parse_absolute_time(value) if isinstance(value, str) else None

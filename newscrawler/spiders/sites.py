@@ -1,0 +1,75 @@
+"""One spider per registered site: discovery from the Site's sitemaps, feeds and listings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, ClassVar
+
+from scrapy import Request
+from scrapy.http import Response
+
+from newscrawler.ops.articles import ARTICLE_META
+from newscrawler.sites import SITES, Site, discovery
+from newscrawler.spiders.article import ArticleSpider
+
+DEFAULT_MAX_PAGES = 5  # listing pages followed per listing when -a max_pages is not given
+
+
+class SiteSpider(ArticleSpider):
+    """The article spider with a site's discovery as default input (-a arguments still win).
+
+    Sitemap and feed entries are kept only when they match the site's article URL pattern.
+    Extra argument: -a max_pages=N (listing pagination depth).
+    """
+
+    name = ""  # abstract: only the per-site subclasses below are crawlable
+    site: ClassVar[Site]
+
+    def __init__(self, *args: Any, max_pages: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        explicit = self.article_urls or self.sitemaps or self.feeds
+        if not explicit:
+            self.sitemaps = list(self.site.sitemaps)
+            self.feeds = list(self.site.feeds)
+        self.listings = [] if explicit else list(self.site.listings)
+        self.max_pages = int(max_pages) if max_pages else DEFAULT_MAX_PAGES
+
+    async def start(self) -> AsyncIterator[Request]:
+        async for request in super().start():
+            yield request
+        for url in self.listings:
+            yield Request(url, callback=self.parse_listing, meta={ARTICLE_META: False, "page": 1})
+
+    def parse_listing(self, response: Response) -> Iterator[Request]:
+        for url in discovery.listing_links(response.text, response.url, self.site.is_article_url):
+            yield Request(url, callback=self.parse, meta={ARTICLE_META: True})
+        following = discovery.next_page(response.text, response.url)
+        page = int(response.meta.get("page", 1))
+        if following and page < self.max_pages:
+            meta = {ARTICLE_META: False, "page": page + 1}
+            yield Request(following, callback=self.parse_listing, meta=meta)
+
+    def _follow(
+        self,
+        response: Response,
+        entries: list[tuple[str, str | None]],
+        callback: Any,
+        *,
+        article: bool,
+    ) -> Iterator[Request]:
+        if article:  # a site's sitemaps and feeds also list videos, galleries and section fronts
+            entries = [(url, date) for url, date in entries if self.site.is_article_url(url)]
+        yield from super()._follow(response, entries, callback, article=article)
+
+
+def _spider(key: str) -> type[SiteSpider]:
+    return type(f"{key.title()}Spider", (SiteSpider,), {"name": key, "site": SITES[key]})
+
+
+APNewsSpider = _spider("apnews")
+ReutersSpider = _spider("reuters")
+TimesOfIndiaSpider = _spider("timesofindia")
+NDTVSpider = _spider("ndtv")
+DeccanHeraldSpider = _spider("deccanherald")
+IndiaPostSpider = _spider("indiapost")
+IndiaLifeSpider = _spider("indialife")

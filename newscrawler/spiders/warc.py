@@ -1,0 +1,90 @@
+"""WARC replay: re-extract stored pages (the bundled sample, CC-NEWS) without refetching them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.http import Headers, Request, Response, TextResponse
+from scrapy.responsetypes import responsetypes
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newscrawler.items import ArticleItem
+from newscrawler.spiders.base import FETCHED_AT_META, item_from_response
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def warc_files(path: Path) -> list[Path]:
+    """The WARC files at `path`: the file itself, or every WARC below a directory, sorted."""
+    if path.is_file():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(WARC_SUFFIXES))
+
+
+def record_response(record: Any) -> Response | None:
+    """A Scrapy response for a WARC `response` record, with WARC-Date as the fetch time."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    date = record.rec_headers.get_header("WARC-Date")
+    if not url or not date:
+        return None
+    headers = Headers(record.http_headers.headers)
+    body = record.content_stream().read()
+    status = int(record.http_headers.get_statuscode() or 200)
+    fetched = datetime.fromisoformat(date.replace("Z", "+00:00"))
+    request = Request(url, meta={FETCHED_AT_META: fetched})
+    cls = responsetypes.from_args(headers=headers, url=url, body=body)
+    response: Response = cls(url=url, status=status, headers=headers, body=body, request=request)
+    return response
+
+
+class WarcSpider(scrapy.Spider):
+    """Replays `-a path=FILE_or_DIR`: every HTML response record becomes a raw article item."""
+
+    name = "warc"
+    # No network: nothing to be polite to, and robots.txt does not apply to stored records.
+    custom_settings = {"ROBOTSTXT_OBEY": False, "AUTOTHROTTLE_ENABLED": False}
+
+    def __init__(self, path: str = "data/samples", *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.path = Path(path)
+
+    async def start(self) -> AsyncIterator[Any]:
+        if not self.path.exists():
+            self.logger.error("WARC path %s does not exist; nothing to replay", self.path)
+            self._count("missing_path")
+            return
+        for warc in warc_files(self.path):
+            for item in self._replay(warc):
+                yield item
+
+    def _replay(self, warc: Path) -> Iterator[ArticleItem]:
+        with warc.open("rb") as stream:
+            try:
+                for record in ArchiveIterator(stream):
+                    yield from self._record_item(record)
+            except ArchiveLoadFailed as exc:
+                # A truncated or corrupt archive: keep what was read, say where it broke.
+                self.logger.error("Unreadable WARC %s: %s", warc, exc)
+                self._count("unreadable_file")
+
+    def _record_item(self, record: Any) -> Iterator[ArticleItem]:
+        response = record_response(record)
+        if response is None:
+            return
+        self._count("records")
+        if not isinstance(response, TextResponse) or response.status != 200:
+            self._count("skipped_non_html")
+            return
+        item = item_from_response(response, self.crawler.stats)
+        if item is not None:
+            yield item
+
+    def _count(self, event: str) -> None:
+        self.crawler.stats.inc_value(f"newscrawler/warc/{event}")

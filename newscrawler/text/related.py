@@ -1,0 +1,117 @@
+"""Related-headline blocks: split a trailing "N hours ago" sidebar off the body, resolve links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any, NamedTuple
+
+from newscrawler.text.ages import parse_absolute_time, parse_age, to_utc_iso
+from newscrawler.text.normalize import normalize_text
+
+# Headings sidebars put above their list; matched on the whole line, case-insensitively.
+_HEADING = re.compile(
+    r"(?:latest|related|trending|also read|more|top|most read|most popular|recommended|"
+    r"you may also like|read more|breaking|editor'?s picks?|don'?t miss)"
+    r"(?: (?:news|stories|articles|headlines|now|posts|from [\w .&-]{1,40}))?\s*:?",
+    re.IGNORECASE,
+)
+MAX_TITLE_CHARS = 200  # sidebar headlines stay well under this; body paragraphs rarely do
+MIN_PAIRS = 2  # one age/title pair counts only under a heading
+
+
+class RelatedSplit(NamedTuple):
+    """The body without its trailing sidebar, the sidebar entries and the body lines removed."""
+
+    body: list[str]
+    related: list[dict[str, Any]]
+    lines_removed: int
+
+
+def _published(delta: timedelta | None, now: datetime | None) -> str | None:
+    return to_utc_iso(now - delta) if delta is not None and now is not None else None
+
+
+def _entry(title: str, url: str | None, age: str | None, published: str | None) -> dict[str, Any]:
+    return {"title": title, "url": url, "age": age, "published_at": published}
+
+
+def _is_title(line: str) -> bool:
+    return 0 < len(line) <= MAX_TITLE_CHARS and parse_age(line) is None
+
+
+def _trailing_pairs(lines: Sequence[str]) -> tuple[int, list[tuple[str, str]]]:
+    """Walk back over (age, title) pairs in either order; return the start index and the pairs."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    age_last = bool(content) and parse_age(lines[content[-1]]) is not None
+    pairs: list[tuple[str, str]] = []
+    k = len(content)
+    while k >= 2:
+        first, second = lines[content[k - 2]].strip(), lines[content[k - 1]].strip()
+        age, title = (second, first) if age_last else (first, second)
+        if parse_age(age) is None or not _is_title(title):
+            break
+        pairs.append((age, title))
+        k -= 2
+    start = content[k] if k < len(content) else len(lines)
+    if k and _HEADING.fullmatch(lines[content[k - 1]].strip()) and pairs:
+        return content[k - 1], pairs[::-1]
+    return (start if len(pairs) >= MIN_PAIRS else len(lines)), pairs[::-1]
+
+
+def split_related(body: Sequence[str], now: datetime | None) -> RelatedSplit:
+    """Move a trailing run of age/headline pairs (blank lines allowed) from `body` to related.
+
+    It needs at least two pairs, or one under a known heading, at the very end of the body, so
+    prose such as "two hours ago" mid-paragraph is never taken. `now` resolves the ages; without
+    it `published_at` stays None.
+    """
+    kept = list(body)
+    pairs: list[tuple[str, str]] = []
+    # Until nothing more splits: a block whose age/title order flips part-way splits in two steps,
+    # and a second call then finds nothing.
+    while True:
+        start, found = _trailing_pairs(kept)
+        if start == len(kept):
+            break
+        kept, pairs = kept[:start], found + pairs
+    published = {age: _published(parse_age(age), now) for age in {age for age, _ in pairs}}
+    related = [_entry(title, None, age, published[age]) for age, title in pairs]
+    return RelatedSplit(kept, dedupe_related(related), len(body) - len(kept))
+
+
+def _text_or_none(value: object) -> str | None:
+    text = normalize_text(value) if isinstance(value, str) else ""
+    return text or None
+
+
+def resolve_link(link: Mapping[str, Any], now: datetime | None) -> dict[str, Any] | None:
+    """Turn a spider's {title, url, age, time} into {title, url, age, published_at}.
+
+    An absolute `time` wins; a relative one (`<time datetime="1h ago">`) counts as the age; the
+    age resolves against `now`. Entries without a title are dropped (None).
+    """
+    title = _text_or_none(link.get("title"))
+    if title is None:
+        return None
+    age, raw_time = _text_or_none(link.get("age")), link.get("time")
+    absolute = parse_absolute_time(raw_time)
+    if absolute is not None:
+        return _entry(title, _text_or_none(link.get("url")), age, to_utc_iso(absolute))
+    if age is None and isinstance(raw_time, str) and parse_age(raw_time) is not None:
+        age = raw_time.strip()
+    delta = parse_age(age) if age else None
+    return _entry(title, _text_or_none(link.get("url")), age, _published(delta, now))
+
+
+def dedupe_related(entries: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Keep the first entry per (title, url)."""
+    seen: set[tuple[object, object]] = set()
+    kept: list[dict[str, Any]] = []
+    for entry in entries:
+        key = (entry.get("title"), entry.get("url"))
+        if key not in seen:
+            seen.add(key)
+            kept.append(dict(entry))
+    return kept

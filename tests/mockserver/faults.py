@@ -1,0 +1,123 @@
+"""Fault injection, deterministic by seed: per-path faults and random-rate faults.
+
+Spec (JSON): ``{"/article/3": "500", "/article/4": "slow:2.5", "/news/": {"mode": "503",
+"times": 2}, "rate": {"503": 0.1, "slow": 0.05}, "rate_scope": ["/article", "/news/"]}``.
+A mode is ``name`` or ``name:arg``; ``times`` limits a path fault to its first N requests.
+Rate faults draw from ``Random(f"{seed}:{path}:{attempt}")``, so a retry of the same URL sees a
+new but reproducible draw. To add a mode, write a ``(arg) -> Action`` function and register it
+in ``MODES``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+DEFAULT_SCOPE = ("/article", "/news/")
+
+
+@dataclass(frozen=True)
+class Action:
+    """What the handler does instead of (or before) the normal response."""
+
+    status: int | None = None  # None: serve the normal page (after `delay`)
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None  # None with a status: a small HTML error page
+    delay: float = 0.0
+    drop: bool = False  # close the connection without any response
+
+
+def _status(code: int) -> Callable[[str | None], Action]:
+    return lambda arg: Action(status=code)
+
+
+def _unavailable(arg: str | None) -> Action:
+    return Action(status=503, headers={"Retry-After": arg or "1"})
+
+
+def _slow(arg: str | None) -> Action:
+    return Action(delay=float(arg or "2"))
+
+
+def _empty(arg: str | None) -> Action:
+    return Action(status=200, body=b"")
+
+
+def _drop(arg: str | None) -> Action:
+    return Action(drop=True)
+
+
+MODES: dict[str, Callable[[str | None], Action]] = {
+    "500": _status(500),
+    "404": _status(404),
+    "503": _unavailable,
+    "slow": _slow,
+    "empty": _empty,
+    "drop": _drop,
+}
+
+
+@dataclass(frozen=True)
+class Fault:
+    """One configured fault: mode name, optional argument, optional request budget."""
+
+    mode: str
+    arg: str | None = None
+    times: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | dict[str, object]) -> Fault:
+        """Read ``"503:5"`` or ``{"mode": "503", "arg": "5", "times": 2}``."""
+        if isinstance(value, dict):
+            mode, arg = str(value["mode"]), value.get("arg")
+            times = value.get("times")
+            fault = cls(
+                mode, None if arg is None else str(arg), None if times is None else int(str(times))
+            )
+        else:
+            mode, _, arg_s = value.partition(":")
+            fault = cls(mode, arg_s or None)
+        if fault.mode not in MODES:
+            raise ValueError(f"unknown fault mode {fault.mode!r}; known: {sorted(MODES)}")
+        return fault
+
+    def action(self) -> Action:
+        return MODES[self.mode](self.arg)
+
+
+class FaultPlan:
+    """Decides, per request, which fault (if any) applies; thread-safe and reproducible."""
+
+    def __init__(self, spec: str | None, seed: int) -> None:
+        raw: dict[str, object] = json.loads(spec) if spec else {}
+        rates = raw.pop("rate", {})
+        scope = raw.pop("rate_scope", list(DEFAULT_SCOPE))
+        if not isinstance(rates, dict) or not isinstance(scope, list):
+            raise ValueError("'rate' must be an object and 'rate_scope' a list")
+        self.seed = seed
+        self.rates = [(Fault.parse(str(mode)), float(p)) for mode, p in sorted(rates.items())]
+        self.scope = tuple(str(s) for s in scope)
+        self.paths = {path: Fault.parse(v) for path, v in raw.items()}  # type: ignore[arg-type]
+        self._seen: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def pick(self, target: str) -> Action | None:
+        """The action for this request of `target` (path with query), or None."""
+        with self._lock:
+            self._seen[target] += 1
+            attempt = self._seen[target]
+        path = target.partition("?")[0]
+        fault = self.paths.get(target) or self.paths.get(path)
+        if fault is not None and (fault.times is None or attempt <= fault.times):
+            return fault.action()
+        if self.rates and path.startswith(self.scope):
+            draw = random.Random(f"{self.seed}:{target}:{attempt}").random()
+            for rate_fault, p in self.rates:
+                if draw < p:
+                    return rate_fault.action()
+                draw -= p
+        return None

@@ -1,0 +1,178 @@
+"""Unit tests of the SQLite feed: the pure schema/store modules, the storage and the exporter."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.exceptions import NotConfigured
+from scrapy.utils.test import get_crawler
+
+from newscrawler.feeds import sqlschema, sqlstore
+from newscrawler.feeds.exporter import SQLiteItemExporter
+from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage, SQLiteTarget
+from newscrawler.items import ArticleItem
+from tests.feeds_spider import make_record
+
+T1, T2 = "2026-11-25T10:00:00+00:00", "2026-11-25T11:00:00+00:00"
+
+
+@pytest.fixture
+def conn(tmp_path: Path) -> sqlite3.Connection:
+    connection = sqlschema.connect(tmp_path / "news.sqlite")
+    sqlschema.migrate(connection)
+    return connection
+
+
+def record(index: int = 1, *, seed: int = 1, crawled_at: str = T1) -> dict[str, Any]:
+    return make_record(index, seed=seed, crawled_at=crawled_at)
+
+
+def test_schema_has_a_place_for_every_item_field() -> None:
+    stored = {*sqlschema.SCALAR_COLUMNS, *sqlschema.JSON_COLUMNS, "body", "related"}
+    assert {f.name for f in dataclasses.fields(ArticleItem)} == stored
+
+
+def test_connect_uses_wal_and_normal_sync(conn: sqlite3.Connection) -> None:
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("PRAGMA synchronous").fetchone() == (1,)  # 1 = NORMAL
+
+
+def test_round_trip_of_one_record(conn: sqlite3.Connection) -> None:
+    original = record(2)  # index 2 has two related links
+    assert sqlstore.upsert_article(conn, original, seen_at=T1) is True
+    assert sqlstore.load_article(conn, original["url"]) == original
+
+
+def test_recrawl_updates_row_keeps_first_seen_and_replaces_related(
+    conn: sqlite3.Connection,
+) -> None:
+    first, again = record(2, crawled_at=T1), record(2, seed=9, crawled_at=T2)
+    again["related"] = again["related"][:1]
+    sqlstore.upsert_article(conn, first, seen_at=T1)
+    assert sqlstore.upsert_article(conn, again, seen_at=T2) is False
+    rows = conn.execute("SELECT first_seen_at, last_seen_at, headline FROM articles").fetchall()
+    assert rows == [(T1, T2, again["headline"])]
+    assert conn.execute("SELECT count(*) FROM related_links").fetchone() == (1,)
+    assert sqlstore.load_article(conn, first["url"]) == again
+
+
+def test_fts_follows_inserts_and_updates(conn: sqlite3.Connection) -> None:
+    item = record(3)
+    item["body"] = ["The ferry to Port Blair sailed late.", "Monsoon squalls again."]
+    sqlstore.upsert_article(conn, item, seen_at=T1)
+    assert sqlstore.search(conn, "squalls") == [item["url"]]
+    item["body"] = ["Nothing about the weather."]
+    sqlstore.upsert_article(conn, item, seen_at=T2)
+    assert sqlstore.search(conn, "squalls") == []
+    assert sqlstore.search(conn, "weather") == [item["url"]]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["'); DROP TABLE articles;--", 'Robert"); DELETE FROM related_links; --', ":url ? %s {x}"],
+    ids=["quote-drop-table", "double-quote-delete", "placeholders"],
+)
+def test_hostile_text_is_stored_verbatim(conn: sqlite3.Connection, hostile: str) -> None:
+    item = record(2)
+    item.update(headline=hostile, url=f"https://wire.example/{hostile}", tags=[hostile])
+    item["related"][0]["title"] = hostile
+    sqlstore.upsert_article(conn, item, seen_at=T1)
+    assert sqlstore.load_article(conn, item["url"]) == item
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "related_links", "articles_fts"} <= tables
+
+
+def test_unknown_fields_are_kept_as_extra(conn: sqlite3.Connection) -> None:
+    item = {"url": "https://wire.example/x", "headline": "H", "paywalled": True}
+    sqlstore.upsert_article(conn, item, seen_at=T1)
+    loaded = sqlstore.load_article(conn, item["url"])
+    assert loaded is not None
+    assert loaded["paywalled"] is True
+    assert loaded["headline"] == "H"
+
+
+def test_record_without_url_is_refused(conn: sqlite3.Connection) -> None:
+    with pytest.raises(ValueError, match="url"):
+        sqlstore.upsert_article(conn, {"headline": "no url"}, seen_at=T1)
+
+
+def test_migration_v1_to_v2_keeps_rows_and_indexes_them(tmp_path: Path) -> None:
+    conn = sqlschema.connect(tmp_path / "old.sqlite")
+    assert sqlschema.migrate(conn, target=1) == 1
+    conn.execute("BEGIN")
+    for index in range(5):
+        sqlstore.upsert_article(conn, record(index), seen_at=T1)
+    conn.execute("COMMIT")
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        sqlstore.search(conn, "item3")
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 2
+    assert conn.execute("SELECT count(*) FROM articles").fetchone() == (5,)
+    assert sqlstore.search(conn, "item3") == [record(3)["url"]]
+    assert sqlschema.migrate(conn) == 2  # idempotent
+    versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+    assert versions == [(1,), (2,)]
+
+
+def test_newer_database_is_refused(conn: sqlite3.Connection) -> None:
+    conn.execute("INSERT INTO schema_version (version) VALUES (99)")
+    with pytest.raises(ValueError, match="newer"):
+        sqlschema.migrate(conn)
+
+
+def test_pure_modules_import_neither_scrapy_nor_twisted() -> None:
+    code = (
+        "import sys, newscrawler.feeds.sqlstore, newscrawler.feeds.sqlschema;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
+
+
+def test_storage_falls_through_for_other_formats(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    storage = SQLiteAwareFileFeedStorage(str(path), feed_options={"format": "jsonlines"})
+    file = storage.open(get_crawler().spider)  # type: ignore[arg-type]
+    file.write(b"{}\n")
+    storage.store(file)
+    assert path.read_bytes() == b"{}\n"
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [
+        ({"postprocessing": ["scrapy.extensions.postprocessing.GzipPlugin"]}, "postprocessing"),
+        ({"batch_item_count": 10}, "batch_item_count"),
+    ],
+    ids=["postprocessing", "batch"],
+)
+def test_storage_refuses_unsupported_sqlite_options(
+    tmp_path: Path, options: dict[str, Any], reason: str
+) -> None:
+    with pytest.raises(NotConfigured, match=reason):
+        SQLiteAwareFileFeedStorage(
+            str(tmp_path / "x.sqlite"), feed_options={"format": "sqlite", **options}
+        )
+
+
+def test_exporter_commits_every_n_and_counts(tmp_path: Path) -> None:
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_SQLITE_COMMIT_EVERY": 4})
+    crawler.stats.open_spider()
+    target = SQLiteTarget(tmp_path / "e.sqlite", overwrite=True)
+    exporter = SQLiteItemExporter.from_crawler(crawler, target)  # type: ignore[arg-type]
+    exporter.start_exporting()
+    for index in [*range(10), 0]:
+        exporter.export_item(ArticleItem(**record(index)))
+    exporter.finish_exporting()
+    target.close()
+    stats = crawler.stats.get_stats()
+    prefix = "newscrawler/sqlite/"
+    assert (stats[prefix + "inserted"], stats[prefix + "updated"]) == (10, 1)
+    assert stats[prefix + "commits"] == 3  # after items 4 and 8, then at close

@@ -1,0 +1,169 @@
+"""Seen store, incremental middleware (no crawler) and two real runs against a tiny local site."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import HtmlResponse
+
+from newscrawler.ops.articles import article_pattern, is_article_request, truthy
+from newscrawler.ops.incremental import IncrementalMiddleware
+from newscrawler.ops.seenstore import SeenStore, url_fingerprint
+from tests.ops_spider import tiny_site
+
+REPO = Path(__file__).resolve().parents[1]
+NOW = "2026-01-02T03:04:05+00:00"
+
+
+class FakeStats:
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
+        self.values[key] = self.values.get(key, start) + count
+
+    def set_value(self, key: str, value: Any) -> None:
+        self.values[key] = value
+
+    def get_value(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def test_fingerprint_ignores_fragment_and_query_order() -> None:
+    assert url_fingerprint("https://x.test/a?b=2&a=1#top") == url_fingerprint(
+        "https://x.test/a?a=1&b=2"
+    )
+
+
+def test_store_exported_only_after_export(tmp_path: Path) -> None:
+    store = SeenStore(tmp_path / "sub" / "seen.sqlite")
+    store.mark_fetched("https://x.test/1", now=NOW)
+    assert not store.is_exported("https://x.test/1")  # a dropped page is retried next run
+    assert store.mark_exported(["https://x.test/1", "https://x.test/1#x", ""], now=NOW) == 1
+    assert store.is_exported("https://x.test/1")
+    assert store.exported_count() == 1
+    store.close()
+    with sqlite3.connect(tmp_path / "sub" / "seen.sqlite") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        row = db.execute("SELECT url, first_seen_at, last_exported_at FROM seen").fetchone()
+    assert row == ("https://x.test/1", NOW, NOW)
+
+
+@pytest.mark.parametrize(
+    ("url", "meta", "expected"),
+    [
+        ("https://x.test/article/1", {"newscrawler_article": True}, True),
+        ("https://x.test/article/1", {"newscrawler_article": False}, False),
+        ("https://x.test/article/2", {}, True),
+        ("https://x.test/news/?page=2", {}, False),
+        ("https://x.test/robots.txt", {"newscrawler_article": True}, False),
+    ],
+    ids=["meta-true", "meta-false-beats-regex", "regex", "listing", "robots-never"],
+)
+def test_is_article_request(url: str, meta: dict[str, Any], expected: bool) -> None:
+    assert is_article_request(Request(url, meta=meta), re.compile(r"/article/\d+")) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://apnews.com/article/some-story-0123456789abcdef", True),
+        ("https://apnews.com/hub/business", False),
+        ("https://unknown.test/article/1", False),
+    ],
+    ids=["registered-site-article", "registered-site-hub", "generic-site-matches-nothing"],
+)
+def test_is_article_request_falls_back_to_site_registry(url: str, expected: bool) -> None:
+    assert is_article_request(Request(url), None) is expected
+
+
+def test_article_pattern_from_spider_or_site() -> None:
+    class Site:
+        article_url_pattern = r"/story/"
+
+    class Spider:
+        site = Site()
+
+    pattern = article_pattern(Spider())
+    assert pattern is not None
+    assert pattern.pattern == "/story/"
+    assert article_pattern(object()) is None
+    assert truthy("1")
+    assert truthy("yes")
+    assert not truthy(None)
+    assert not truthy("0")
+
+
+def middleware(tmp_path: Path, *, refresh: bool = False) -> tuple[IncrementalMiddleware, FakeStats]:
+    stats = FakeStats()
+    mw = IncrementalMiddleware(str(tmp_path / "seen.sqlite"), stats)  # type: ignore[arg-type]
+    mw.open(re.compile(r"/article/"), refresh=refresh)
+    return mw, stats
+
+
+def test_middleware_skips_only_exported_articles(tmp_path: Path) -> None:
+    mw, stats = middleware(tmp_path)
+    article = Request("https://x.test/article/1")
+    assert mw.process_request(article) is None  # not yet exported: fetched
+    response = HtmlResponse(article.url, body=b"<html></html>", request=article)
+    assert mw.process_response(article, response) is response
+    mw.item_scraped({"url": "https://x.test/article/1"}, response)
+    with pytest.raises(IgnoreRequest):
+        mw.process_request(Request("https://x.test/article/1"))
+    assert mw.process_request(Request("https://x.test/news/")) is None  # listings always fetched
+    assert stats.values["newscrawler/incremental/skipped"] == 1
+    assert stats.values["newscrawler/incremental/recorded"] == 1
+    mw.spider_closed()
+
+
+def test_refresh_fetches_again_and_still_records(tmp_path: Path) -> None:
+    first, _ = middleware(tmp_path)
+    first.item_scraped({"url": "https://x.test/article/1"})
+    first.spider_closed()
+    mw, stats = middleware(tmp_path, refresh=True)
+    assert mw.process_request(Request("https://x.test/article/1")) is None
+    assert stats.values["newscrawler/incremental/refresh"] == 1
+    assert stats.values["newscrawler/incremental/known_at_start"] == 1
+    mw.spider_closed()
+
+
+def run_ops_spider(cwd: Path, base: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`scrapy runspider tests/ops_spider.py` with tests.ops_spider as the settings module."""
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "tests.ops_spider", "PYTHONPATH": str(REPO)}
+    args = ["runspider", str(REPO / "tests" / "ops_spider.py"), "-a", f"base={base}", *extra]
+    command = [sys.executable, "-m", "scrapy", *args, "-s", "NEWSCRAWLER_SEEN_PATH=seen.sqlite"]
+    return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def last_report(cwd: Path) -> dict[str, Any]:
+    newest = max((cwd / "data" / "reports").glob("ops-*.json"), key=lambda p: p.stat().st_mtime)
+    report: dict[str, Any] = json.loads(newest.read_text())
+    return report
+
+
+@pytest.mark.slow
+def test_second_run_fetches_no_article_page(tmp_path: Path) -> None:
+    with tiny_site(6) as base:
+        first = run_ops_spider(tmp_path, base, "-O", "first.jsonl")
+        assert first.returncode == 0, first.stderr[-3000:]
+        assert len((tmp_path / "first.jsonl").read_text().splitlines()) == 6
+        second = run_ops_spider(tmp_path, base, "-O", "second.jsonl")
+        assert second.returncode == 0, second.stderr[-3000:]
+        report = last_report(tmp_path)
+        assert report["incremental"]["skipped"] == 6
+        assert report["article_pages_fetched"] == 0
+        assert report["verdict"] == "OK"
+        assert (tmp_path / "second.jsonl").read_text() == ""
+        third = run_ops_spider(tmp_path, base, "-a", "refresh=1", "-O", "third.jsonl")
+        assert third.returncode == 0, third.stderr[-3000:]
+        assert len((tmp_path / "third.jsonl").read_text().splitlines()) == 6

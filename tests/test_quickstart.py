@@ -1,0 +1,87 @@
+"""The README's main job: replay the bundled sample WARC into JSON Lines, valid against the schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from newscrawler.schema import article_schema
+from tests.crawl import REPO, crawl_stats, read_jsonl, run_scrapy
+
+SAMPLE = REPO / "data" / "samples" / "sample.warc.gz"
+MANIFEST = REPO / "data" / "samples" / "manifest.json"
+
+
+@pytest.fixture(scope="module")
+def sample_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict]:
+    out = tmp_path_factory.mktemp("quickstart") / "articles.jsonl"
+    result = run_scrapy("crawl", "warc", "-a", f"path={SAMPLE}", "-O", str(out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    return read_jsonl(out), crawl_stats(result.stderr)
+
+
+def test_every_sample_article_is_exported_and_valid(sample_crawl: tuple[list[dict], dict]) -> None:
+    records, _ = sample_crawl
+    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    articles = [page for page in manifest["pages"] if page.get("article", True)]
+    assert sorted(r["url"] for r in records) == sorted(p["url"] for p in articles)
+    validator = jsonschema.Draft202012Validator(article_schema())
+    for record in records:
+        errors = [e.message for e in validator.iter_errors(record)]
+        assert not errors, (record["url"], errors)
+
+
+def test_sample_cleaning_ran(sample_crawl: tuple[list[dict], dict]) -> None:
+    records, stats = sample_crawl
+    assert stats.get("newscrawler/paragraphs/duplicates_removed", 0) > 0
+    assert stats.get("newscrawler/related/links_split", 0) > 0
+    assert any(r["dateline"] for r in records)
+    assert any(r["related"] for r in records)
+
+
+def test_scrapy_list_names_the_spiders() -> None:
+    result = run_scrapy("list")
+    assert result.returncode == 0, result.stderr
+    names = set(result.stdout.split())
+    assert {"article", "warc"} <= names
+
+
+def test_pure_core_does_not_import_scrapy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, newscrawler.items, newscrawler.text, newscrawler.extract, newscrawler.sites\n"
+        "import pkgutil, importlib\n"
+        "for pkg in (newscrawler.text, newscrawler.extract, newscrawler.sites):\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(pkg.__name__ + '.' + m.name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted'))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(REPO), capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_bare_crawl_leaves_jsonl_under_data(tmp_path: Path) -> None:
+    # Run from a copy of scrapy.cfg in an empty folder so the default FEEDS write there, not here.
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    shutil.copy(REPO / "scrapy.cfg", tmp_path / "scrapy.cfg")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    cmd = [sys.executable, "-m", "scrapy", "crawl", "warc", "-a", f"path={SAMPLE}"]
+    result = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    feeds = list((tmp_path / "data" / "warc").glob("warc-*.jsonl"))
+    assert len(feeds) == 1
+    assert read_jsonl(feeds[0])

@@ -1,0 +1,123 @@
+"""Run report: the pure summary and collapse verdict, the extension, and the exit status."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.utils.test import get_crawler
+
+from newscrawler.ops.exitcode import stats_exit_code
+from newscrawler.ops.report import EXIT_CODE_KEY, RunReport, report_filename
+from newscrawler.ops.summary import build_report, collapse_reasons
+from tests.ops_spider import tiny_site
+from tests.test_incremental import last_report, run_ops_spider
+
+HEALTHY = {
+    "response_received_count": 12,
+    "newscrawler/report/article_pages": 10,
+    "item_scraped_count": 9,
+    "item_dropped_count": 1,
+    "item_dropped_reasons_count/DuplicateArticle": 1,
+    "downloader/response_status_count/200": 11,
+    "downloader/response_status_count/404": 1,
+    "newscrawler/paragraphs/duplicates_removed": 4,
+    "newscrawler/paragraphs/removed": 4,
+    "newscrawler/related/links_split": 7,
+    "newscrawler/dateline/given": 3,
+    "newscrawler/dateline/parsed": 5,
+    "newscrawler/dateline/missing": 2,
+    "newscrawler/dates/parsed/jsonld": 6,
+    "newscrawler/dates/parsed/dateline": 2,
+    "newscrawler/dates/unparsed": 1,
+    "newscrawler/dates/modified_unparsed": 5,
+    "newscrawler/spider/fallback_extraction": 2,
+    "newscrawler/incremental/skipped": 30,
+}
+
+
+@pytest.mark.parametrize(
+    ("stats", "collapsed"),
+    [
+        (HEALTHY, False),
+        ({"newscrawler/report/article_pages": 5, "item_scraped_count": 0}, True),
+        ({"newscrawler/report/article_pages": 0, "item_scraped_count": 0}, False),
+        (
+            {
+                "item_scraped_count": 4,
+                "item_dropped_count": 6,
+                "item_dropped_reasons_count/EmptyBody": 4,
+                "item_dropped_reasons_count/NotAnArticle": 2,
+            },
+            True,
+        ),
+        ({"item_dropped_count": 1, "item_dropped_reasons_count/NotAnArticle": 1}, False),
+    ],
+    ids=[
+        "healthy",
+        "nothing-exported",
+        "nothing-new-incremental",
+        "mostly-empty",
+        "one-video-page",
+    ],
+)
+def test_collapse_verdict(stats: dict[str, Any], collapsed: bool) -> None:
+    assert bool(collapse_reasons(stats)) is collapsed
+
+
+def test_cancelled_job_is_not_a_collapse() -> None:
+    stats = {"newscrawler/report/article_pages": 2, "item_scraped_count": 0}
+    assert build_report(stats, spider="x", finish_reason="finished")["verdict"] == "COLLAPSE"
+    assert build_report(stats, spider="x", finish_reason="shutdown")["verdict"] == "OK"
+
+
+def test_report_figures() -> None:
+    report = build_report(HEALTHY, spider="apnews", finish_reason="finished")
+    assert report["verdict"] == "OK"
+    assert report["pages_fetched"] == 12
+    assert report["articles_exported"] == 9
+    assert report["drops_by_reason"] == {"DuplicateArticle": 1}
+    assert report["http_errors"] == {"404": 1}
+    assert report["duplicate_paragraphs_removed"] == 4
+    assert report["related_links_split"] == 7
+    assert report["fallback_extractions"] == 2
+    assert report["dateline_parse_rate"] == 0.8
+    assert report["date_parse_rate"] == 0.889
+    assert report["incremental"] == {"skipped": 30}
+    json.dumps(report)
+
+
+def test_extension_writes_report_and_sets_exit_code(tmp_path: Path) -> None:
+    settings = {"NEWSCRAWLER_REPORT_DIR": str(tmp_path), "NEWSCRAWLER_COLLAPSE_EXIT_CODE": 7}
+    crawler = get_crawler(settings_dict=settings)
+    ext = RunReport.from_crawler(crawler)
+    crawler.stats.open_spider()
+    crawler.stats.set_value("start_time", datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    crawler.stats.set_value("newscrawler/report/article_pages", 3)
+    report = ext.close("apnews", "finished")
+    assert report["verdict"] == "COLLAPSE"
+    assert report["exit_code"] == 7
+    written = json.loads((tmp_path / "apnews-2026-01-02T03-04-05+00-00.json").read_text())
+    assert written["verdict"] == "COLLAPSE"
+    assert crawler.stats.get_value(EXIT_CODE_KEY) == 7
+    assert stats_exit_code([crawler]) == 7
+
+
+def test_report_filename_matches_feed_time_format() -> None:
+    start = datetime(2026, 1, 2, 3, 4, 5, 123, tzinfo=UTC)
+    assert report_filename("x", start) == "x-2026-01-02T03-04-05+00-00.json"
+
+
+@pytest.mark.slow
+def test_collapsed_run_exits_non_zero(tmp_path: Path) -> None:
+    with tiny_site(3) as base:
+        empty = run_ops_spider(tmp_path, base, "-a", "mode=empty")
+        assert empty.returncode == 3, empty.stderr[-3000:]
+        assert "Extraction COLLAPSE" in empty.stderr
+        assert last_report(tmp_path)["verdict"] == "COLLAPSE"
+        (tmp_path / "ok").mkdir()
+        healthy = run_ops_spider(tmp_path / "ok", base)
+        assert healthy.returncode == 0, healthy.stderr[-3000:]

@@ -1,0 +1,56 @@
+"""Per-site spiders: default discovery from the Site record, listing links and pagination."""
+
+from __future__ import annotations
+
+from scrapy.http import HtmlResponse, Request, XmlResponse
+
+from newscrawler.ops.articles import ARTICLE_META
+from newscrawler.sites import SITES, discovery
+from newscrawler.spiders.sites import IndiaLifeSpider, ReutersSpider
+
+LISTING = """<html><head><link rel="next" href="/?page=2"></head><body>
+<a href="/article/112952">One</a><a href="article.php?id=7#top">Two</a>
+<a href="/article/112952">One again</a><a href="/category.php?id=3">Business</a></body></html>"""
+
+
+def test_defaults_come_from_the_site() -> None:
+    spider = ReutersSpider()
+    assert spider.sitemaps == list(SITES["reuters"].sitemaps)
+    assert spider.listings == list(SITES["reuters"].listings)
+
+
+def test_explicit_input_replaces_discovery() -> None:
+    spider = IndiaLifeSpider(urls="https://www.indialife.us/article/1")
+    assert spider.listings == []
+    assert spider.sitemaps == []
+
+
+def test_listing_links_and_next_page() -> None:
+    is_article = SITES["indialife"].is_article_url
+    base = "https://www.indialife.us/"
+    assert discovery.listing_links(LISTING, base, is_article) == [
+        "https://www.indialife.us/article/112952",
+        "https://www.indialife.us/article.php?id=7",
+    ]
+    assert discovery.next_page(LISTING, base) == "https://www.indialife.us/?page=2"
+    assert discovery.next_page('<a href="/p/3">Older posts</a>', base) == base + "p/3"
+    assert discovery.next_page("<p>end</p>", base) is None
+
+
+def test_parse_listing_follows_articles_and_stops_at_max_pages() -> None:
+    spider = IndiaLifeSpider(max_pages="2")
+    url = "https://www.indialife.us/"
+    first = HtmlResponse(url, body=LISTING.encode(), request=Request(url, meta={"page": 1}))
+    requests = list(spider.parse_listing(first))
+    assert [r.meta[ARTICLE_META] for r in requests] == [True, True, False]
+    last = HtmlResponse(url, body=LISTING.encode(), request=Request(url, meta={"page": 2}))
+    assert all(r.meta[ARTICLE_META] for r in spider.parse_listing(last))
+
+
+def test_site_sitemap_entries_are_filtered_by_article_pattern() -> None:
+    spider = IndiaLifeSpider()
+    body = b"""<urlset><url><loc>https://www.indialife.us/article/5</loc></url>
+    <url><loc>https://www.indialife.us/video/5</loc></url></urlset>"""
+    url = "https://www.indialife.us/sitemap.xml"
+    response = XmlResponse(url, body=body, request=Request(url))
+    assert [r.url for r in spider.parse_sitemap(response)] == ["https://www.indialife.us/article/5"]

@@ -1,0 +1,164 @@
+"""End-to-end crawls of the `article` spider against our own loopback server."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.http import HtmlResponse, Request, Response, TextResponse
+from scrapy.utils.test import get_crawler
+
+from newscrawler.extract.page import ArticlePage
+from newscrawler.spiders.article import ArticleSpider
+from newscrawler.spiders.base import item_from_response
+from tests.crawl import read_jsonl, run_scrapy
+
+pytestmark = pytest.mark.slow
+
+PARAGRAPH = "The council voted on Tuesday to widen the river embankment before the monsoon season. "
+
+
+def article_html(n: int) -> str:
+    paragraphs = "".join(f"<p>{PARAGRAPH} Paragraph {i} of story {n}.</p>" for i in range(8))
+    return f"""<html lang="en"><head><title>Story {n}</title>
+<meta property="og:type" content="article"><meta property="og:title" content="Story {n} headline">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Story {n} headline",
+"datePublished": "2026-11-2{n}T08:00:00Z", "author": {{"@type": "Person", "name": "A. Writer"}}}}
+</script></head><body><nav><p>{PARAGRAPH} navigation chrome</p></nav>
+<article><h1>Story {n} headline</h1>{paragraphs}</article>
+<aside class="related"><ul><li><a href="/other.html">A related headline long enough</a>
+<span>9 hours ago</span></li></ul></aside></body></html>"""
+
+
+TAG_PAGE = """<html><head><meta property="og:type" content="website"></head><body>
+<ul><li><a href="/a1.html">Story one</a></li></ul></body></html>"""
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>{base}/a1.html</loc><news:news><news:publication_date>{fresh}</news:publication_date>
+</news:news></url>
+<url><loc>{base}/a2.html</loc><lastmod>{fresh}</lastmod></url>
+<url><loc>{base}/old.html</loc><lastmod>2001-01-01T00:00:00Z</lastmod></url>
+<url><loc>{base}/tag/rivers/</loc></url>
+</urlset>"""
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+<item><title>One</title><link>{base}/a1.html</link></item>
+<item><title>Two</title><link>{base}/a2.html</link></item>
+<item><title>Data</title><link>{base}/data.json</link></item>
+</channel></rss>"""
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[str]:
+    root = tmp_path / "www"
+    (root / "tag" / "rivers").mkdir(parents=True)
+    for n in (1, 2):
+        (root / f"a{n}.html").write_text(article_html(n))
+    (root / "old.html").write_text(article_html(3))
+    (root / "tag" / "rivers" / "index.html").write_text(TAG_PAGE)
+    handler = functools.partial(QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    fresh = "2099-01-01T00:00:00Z"  # in the future: always within `since`
+    (root / "sitemap.xml").write_text(SITEMAP.format(base=base, fresh=fresh))
+    (root / "feed.xml").write_text(FEED.format(base=base))
+    (root / "data.json").write_text('{"not": "html"}')
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def crawl(tmp_path: Path, *args: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    out = tmp_path / "out.jsonl"
+    result = run_scrapy(
+        "crawl", "article", *args, "-O", str(out),
+        "-s", "ITEM_PIPELINES={}", "-s", "ROBOTSTXT_OBEY=False", "-s", "AUTOTHROTTLE_ENABLED=False",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    return read_jsonl(out), our_stats(result.stderr)
+
+
+def our_stats(stderr: str) -> dict[str, int]:
+    """The newscrawler/* counters of the final stats dump."""
+    return {key: int(value) for key, value in re.findall(r"'(newscrawler/[^']+)': (\d+)", stderr)}
+
+
+def test_sitemap_crawl_filters_age_and_non_articles(site: str, tmp_path: Path) -> None:
+    items, stats = crawl(tmp_path, "-a", f"sitemap={site}/sitemap.xml", "-a", "since=2d")
+    assert sorted(item["headline"] for item in items) == ["Story 1 headline", "Story 2 headline"]
+    assert stats["newscrawler/spider/too_old"] == 1
+    assert stats["newscrawler/spider/not_article"] == 1
+    first = items[0]
+    assert first["published_at_source"] == "jsonld"
+    assert first["authors"] == ["A. Writer"]
+    assert first["crawled_at"].endswith("+00:00")
+    assert len(first["body"]) == 8
+    assert first["related"][0]["age"] == "9 hours ago"
+
+
+def test_feed_crawl_skips_non_html(site: str, tmp_path: Path) -> None:
+    items, stats = crawl(tmp_path, "-a", f"feed={site}/feed.xml")
+    assert len(items) == 2
+    assert stats["newscrawler/spider/non_html"] == 1
+
+
+def test_urls_and_url_file(site: str, tmp_path: Path) -> None:
+    url_file = tmp_path / "urls.txt"
+    url_file.write_text(f"# a comment\n\n{site}/a2.html\n")
+    items, _ = crawl(tmp_path, "-a", f"urls={site}/a1.html", "-a", f"url_file={url_file}")
+    assert sorted(item["url"] for item in items) == [f"{site}/a1.html", f"{site}/a2.html"]
+
+
+def test_item_from_response_counts_each_outcome(monkeypatch: pytest.MonkeyPatch) -> None:
+    stats = get_crawler().stats
+    assert stats is not None
+    url = "https://example.com/news/a"
+
+    def html(body: str) -> HtmlResponse:
+        return HtmlResponse(url, body=body.encode(), request=Request(url))
+
+    item = item_from_response(html(article_html(1)), stats)
+    assert item is not None
+    assert item.headline == "Story 1 headline"
+    assert item_from_response(html(TAG_PAGE), stats) is None
+    plain = TextResponse(url, body=b"{}", headers={"Content-Type": "application/json"})
+    assert item_from_response(plain, stats) is None
+
+    def broken(self: ArticlePage) -> None:
+        raise ValueError("malformed")
+
+    monkeypatch.setattr(ArticlePage, "fields", broken)
+    assert item_from_response(html(article_html(2)), stats) is None
+    counted = {k: v for k, v in stats.get_stats().items() if k.startswith("newscrawler/")}
+    assert counted == {
+        "newscrawler/spider/not_article": 1,
+        "newscrawler/spider/non_html": 1,
+        "newscrawler/spider/extraction_error": 1,
+    }
+
+
+def test_gzipped_sitemap_without_content_encoding() -> None:
+    spider = ArticleSpider.from_crawler(get_crawler(ArticleSpider))
+    url = "https://a.example/sitemap.xml.gz"
+    body = gzip.compress(b"<urlset><url><loc>https://a.example/x</loc></url></urlset>")
+    requests = list(spider.parse_sitemap(Response(url, body=body, request=Request(url))))
+    assert [r.url for r in requests] == ["https://a.example/x"]

@@ -51,7 +51,20 @@ NEWSCRAWLER_SITE_TIMEZONES = {
     "indialife": "Asia/Kolkata",
     "apnews": "America/New_York",
     "hearst": "America/New_York",
+    "ianslive": "Asia/Kolkata",
+    "aninews": "Asia/Kolkata",
+    "uniindia": "Asia/Kolkata",
+    "devdiscourse": "Asia/Kolkata",
 }
+# --- Datelines, dates, validation -------------------------------------------------------------
+# Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS colon datelines count.
+NEWSCRAWLER_COLON_DATELINE_SOURCES = ["timesofindia", "ndtv", "indiapost"]
+# Languages dateparser may try for odd date shapes (the fast paths read English month names).
+NEWSCRAWLER_DATE_LANGUAGES = ["en"]
+# A dateline year is guessed from the crawl time only if the story then lies this close before it.
+NEWSCRAWLER_DATELINE_MAX_AGE_DAYS = 7
+# Fewer words than this in the cleaned body: NotAnArticle.
+NEWSCRAWLER_MIN_WORDS = 20
 
 # --- Feed exports ------------------------------------------------------------------------------
 # A bare `scrapy crawl X` leaves JSON Lines under data/; `-O data/news.sqlite` (or `.db`) writes

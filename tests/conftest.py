@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the repository and to the real pages in ../shared (skipped when absent)."""
+"""Shared fixtures: the repository, the real pages in ../shared (skipped if absent), the mock site."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Helpers for tests that run `scrapy crawl` as a subprocess from the repository root, as users do."""
+"""Helpers for tests that run `scrapy crawl` in a subprocess in the repo root, as users do."""
 
 from __future__ import annotations
 

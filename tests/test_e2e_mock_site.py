@@ -1,4 +1,4 @@
-"""End to end: `scrapy crawl` against the local mock news site, output checked against the schema."""
+"""End to end: `scrapy crawl` against the local mock news site, records checked by the schema."""
 
 from __future__ import annotations
 

@@ -88,11 +88,14 @@ def test_append_upserts_and_overwrite_starts_afresh(tmp_path: Path) -> None:
 
 def test_feeds_setting_with_file_uri_and_db_suffix(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
-    feeds = json.dumps({db.as_uri(): {"overwrite": False}})  # format from the suffix: "db"
+    # No format: it comes from the suffix ("db"); the commit interval set for this feed only.
+    options = {"overwrite": False, "item_export_kwargs": {"commit_every": 2}}
+    feeds = json.dumps({db.as_uri(): options})
     first = crawl("-s", f"FEEDS={feeds}", count=4)
     second = crawl("-s", f"FEEDS={feeds}", count=6)
     assert (first.returncode, second.returncode) == (0, 0)
     assert rows(db) == [(6,)]
+    assert stat(first.stderr, "newscrawler/sqlite/commits") == 2
     assert stat(second.stderr, "newscrawler/sqlite/updated") == 4
     assert stat(second.stderr, "newscrawler/sqlite/inserted") == 2
 

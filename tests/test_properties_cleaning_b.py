@@ -13,7 +13,8 @@ from newscrawler.pipelines.dateline import DatelinePipeline
 from newscrawler.pipelines.dates import DatesPipeline
 from newscrawler.text.agency import agency_from_credits, strip_trailer_tag
 from newscrawler.text.dateline import split_dateline
-from newscrawler.text.dates import parse_date, resolve_published
+from newscrawler.text.dates import parse_date
+from newscrawler.text.published import resolve_published
 
 PREFIXES = [
     "Kochi, July 26 (IANS) ",

@@ -1,4 +1,4 @@
-"""The README's main job: replay the bundled sample WARC into JSON Lines, valid against the schema."""
+"""The README's main job: replay the bundled sample WARC to JSON Lines, valid against the schema."""
 
 from __future__ import annotations
 

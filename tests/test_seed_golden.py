@@ -1,4 +1,4 @@
-"""The seed page as a golden test: its raw text through every pipeline gives the exact clean record."""
+"""The seed as a golden test: its raw text through every pipeline gives the exact clean record."""
 
 from __future__ import annotations
 

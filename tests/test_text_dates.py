@@ -10,13 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newscrawler.text.dates import (
-    dateline_day,
-    parse_date,
-    resolve_published,
-    site_zone,
-    url_date,
-)
+from newscrawler.text.dates import parse_date, site_zone
+from newscrawler.text.published import dateline_day, resolve_published, url_date
 
 KOLKATA = ZoneInfo("Asia/Kolkata")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -273,7 +268,8 @@ def test_unknown_source_is_dropped() -> None:
 
 def test_pure_modules_import_neither_scrapy_nor_twisted() -> None:
     code = (
-        "import sys, newscrawler.text.dateline, newscrawler.text.agency, newscrawler.text.dates;"
+        "import sys, newscrawler.text.dateline, newscrawler.text.agency, newscrawler.text.dates,"
+        " newscrawler.text.published;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
     )
     repo = Path(__file__).resolve().parents[1]

@@ -45,7 +45,7 @@ class SQLiteItemExporter(BaseItemExporter):
         if not isinstance(file, SQLiteTarget):
             raise TypeError(UNSUPPORTED)
         self.conn = file.connection
-        self.commit_every = max(1, commit_every)
+        self.commit_every = max(1, int(commit_every))  # item_export_kwargs may hold a string
         self.stats = stats
         self._pending = 0
 
@@ -81,8 +81,10 @@ class SQLiteItemExporter(BaseItemExporter):
             self.conn.execute("BEGIN")
 
     def finish_exporting(self) -> None:
-        if self.conn.in_transaction:
+        if self._pending:
             self._commit()
+        elif self.conn.in_transaction:
+            self.conn.execute("COMMIT")  # nothing written since the last counted commit
 
     def _commit(self) -> None:
         self.conn.execute("COMMIT")

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 
 from newscrawler.pipelines.base import CleaningPipeline
-from newscrawler.text.dates import parse_date, resolve_published, site_zone
+from newscrawler.text.dates import parse_date, site_zone
+from newscrawler.text.published import resolve_published
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

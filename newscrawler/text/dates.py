@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Fixed offsets in minutes, as the sites we crawl mean them: IST is India (dateutil and
@@ -31,7 +29,7 @@ _TIME = re.compile(
 )
 _HRS = re.compile(r"\b(?P<h>\d{2})(?P<m>\d{2})\s*hrs\b")  # Economic Times: "0407hrs"
 _HOUR_AMPM = re.compile(r"\b(?P<h>\d{1,2})\s*(?P<ampm>[ap])\.?m\b\.?")
-_MONTHS = {
+MONTHS = {
     name: number
     for number, names in enumerate(
         (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -41,22 +39,16 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
-_MONTH = re.compile(r"\b(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?")
-_YEAR = re.compile(r"\b(?P<year>19\d\d|20\d\d)\b")
-_DAY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b")
+MONTH_RE = re.compile(r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?")
+YEAR_RE = re.compile(r"\b(?P<year>19\d\d|20\d\d)\b")
+DAY_RE = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\b")
 # What may be left once the parts are cut: filler words, weekdays and punctuation.
 _FILLER = re.compile(
     r"\b(?:at|on|the|of|updated|published|posted|last|hrs|mon|tue|tues|wed|thu|thur|thurs|fri|sat"
     r"|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|[\s,./|:-]+"
 )
 _EPOCH = re.compile(r"^(?P<seconds>\d{9,10})(?P<millis>\d{3})?$")
-_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?:/|$)")
-_URL_STAMP = re.compile(r"(?P<stamp>(?:19|20)\d{12})/?(?:[?#]|$)")
 # Hosts whose URLs end in a local YYYYMMDDHHMMSS publication stamp, and that stamp's zone.
-_STAMPED_HOSTS = {"ianslive.in": "Asia/Kolkata", "aninews.in": "Asia/Kolkata"}
-# Where a raw page date may come from (the spider's reading); dateline and url are ours.
-_PAGE_SOURCES = ("jsonld", "meta", "time-tag")
-_FALLBACK_SOURCES = ("dateline", "url")
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DATES_FROM": "past",
     "RETURN_AS_TIMEZONE_AWARE": True,
@@ -72,11 +64,11 @@ def site_zone(source: str | None, zones: dict[str, str], default: str = "UTC") -
     labels = (source or "").casefold().split(".")
     for key in (source or "", *labels):
         if key in zones:
-            return _zone(zones[key])
-    return _zone(default)
+            return zone_named(zones[key])
+    return zone_named(default)
 
 
-def _zone(name: str) -> tzinfo:
+def zone_named(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -141,16 +133,16 @@ def _shaped(text: str, tz: tzinfo, now: datetime | None) -> datetime | None:
 
 
 def _calendar(text: str, clock: tuple[int, int, int], tz: tzinfo) -> datetime | None:
-    month = _MONTH.search(text)
-    year = _YEAR.search(text)
+    month = MONTH_RE.search(text)
+    year = YEAR_RE.search(text)
     if not month or not year:
         return None
-    text = _YEAR.sub(" ", _MONTH.sub(" ", text, count=1), count=1)
-    day = _DAY.search(text)
-    if not day or _FILLER.sub("", _DAY.sub("", text, count=1)):
+    text = YEAR_RE.sub(" ", MONTH_RE.sub(" ", text, count=1), count=1)
+    day = DAY_RE.search(text)
+    if not day or _FILLER.sub("", DAY_RE.sub("", text, count=1)):
         return None  # leftover words: not a shape we know, let dateparser try
     try:
-        parts = (int(year["year"]), _MONTHS[month["month"]], int(day["day"]))
+        parts = (int(year["year"]), MONTHS[month["month"]], int(day["day"]))
         return datetime(*parts, *clock, tzinfo=tz)
     except ValueError:
         return None
@@ -167,7 +159,7 @@ def _cut_zone(text: str) -> tuple[tzinfo | None, str]:
         zone = _fixed(minutes if groups["sign"] == "+" else -minutes)
     else:
         abbr = groups["abbr"]
-        zone = _zone(_ZONE_NAMES[abbr]) if abbr in _ZONE_NAMES else _fixed(_ZONE_OFFSETS[abbr])
+        zone = zone_named(_ZONE_NAMES[abbr]) if abbr in _ZONE_NAMES else _fixed(_ZONE_OFFSETS[abbr])
     return zone, text[: found.start()] + " " + text[found.end() :]
 
 
@@ -210,101 +202,3 @@ def _dateparser(text: str, tz: tzinfo, languages: Sequence[str]) -> datetime | N
     if not isinstance(moment, datetime) or moment.tzinfo is None:
         return None
     return moment.astimezone(zone) if zone is not None else moment  # keep the written offset
-
-
-def dateline_day(text: str | None, *, crawled_at: datetime, tz: tzinfo = UTC) -> date | None:
-    """The day a dateline names ("March 7"); with no year, the latest one not after the crawl."""
-    lowered = (text or "").casefold()
-    month, day = _MONTH.search(lowered), _DAY.search(_MONTH.sub(" ", _YEAR.sub(" ", lowered)))
-    if not month or not day:
-        return None
-    year = _YEAR.search(lowered)
-    crawled = crawled_at.astimezone(tz).date()
-    first = int(year["year"]) if year else crawled.year
-    for candidate in range(first, first - 8, -1):  # Feb 29 may be years back
-        try:
-            found = date(candidate, _MONTHS[month["month"]], int(day["day"]))
-        except ValueError:
-            continue
-        if year or found <= crawled:
-            return found
-    return None
-
-
-def url_date(url: str | None, *, tz: tzinfo = UTC) -> tuple[str, str] | None:
-    """(ISO moment, matched text) from a wire's YYYYMMDDHHMMSS stamp or a /2024/09/03/ path."""
-    return _url_stamp(url or "") or _url_day(url or "", tz)
-
-
-def _url_stamp(url: str) -> tuple[str, str] | None:
-    if not any(host in url for host in _STAMPED_HOSTS):
-        return None  # urlsplit costs more than this check, and most URLs are not wire URLs
-    host = urlsplit(url).hostname or ""
-    zone = next((z for h, z in _STAMPED_HOSTS.items() if host == h or host.endswith("." + h)), None)
-    found = _URL_STAMP.search(url) if zone else None
-    if not found or not zone:
-        return None
-    try:
-        moment = datetime.strptime(found["stamp"], "%Y%m%d%H%M%S")
-    except ValueError:
-        return None
-    return iso(moment.replace(tzinfo=_zone(zone))), found["stamp"]
-
-
-def _url_day(url: str, tz: tzinfo) -> tuple[str, str] | None:
-    found = _URL_DAY.search(url)
-    if not found:
-        return None
-    try:
-        moment = datetime(int(found["y"]), int(found["m"]), int(found["d"]), tzinfo=tz)
-    except ValueError:
-        return None
-    return iso(moment), f"{found['y']}/{found['m']}/{found['d']}"
-
-
-@dataclass(frozen=True)
-class Published:
-    """The outcome for one item: moment, its source and raw text, and what happened."""
-
-    at: str | None
-    source: str | None
-    raw: str | None
-    event: str  # "parsed", "unparsed" (raw but unreadable) or "missing" (nothing to read)
-    dateline_rejected: bool = False
-
-
-def resolve_published(
-    raw: str | None,
-    source: str | None,
-    *,
-    dateline: str | None = None,
-    url: str | None = None,
-    crawled_at: datetime | None = None,
-    tz: tzinfo = UTC,
-    languages: Sequence[str] = ("en",),
-    max_age_days: int = 7,
-) -> Published:
-    """Raw page date first, then the dateline (fresh crawls only), then the URL."""
-    # A raw value this function wrote on an earlier pass is re-derived, not re-read as a page date.
-    page_raw = None if source in _FALLBACK_SOURCES else raw
-    parsed = parse_date(page_raw, tz=tz, now=crawled_at, languages=languages)
-    if parsed:
-        return Published(parsed, source if source in _PAGE_SOURCES else None, raw, "parsed")
-    day = dateline_day(dateline, crawled_at=crawled_at, tz=tz) if crawled_at else None
-    stale = day is not None and not _trusted(day, dateline, crawled_at, tz, max_age_days)
-    if day is not None and not stale:
-        return Published(iso(datetime.combine(day, time(), tz)), "dateline", dateline, "parsed")
-    from_url = url_date(url, tz=tz)
-    if from_url:
-        return Published(from_url[0], "url", from_url[1], "parsed", stale)
-    return Published(None, None, page_raw, "unparsed" if page_raw else "missing", stale)
-
-
-def _trusted(
-    day: date, dateline: str | None, crawled_at: datetime | None, tz: tzinfo, max_age_days: int
-) -> bool:
-    """A written year is trusted; a guessed one only when the day lies just before the crawl."""
-    if _YEAR.search(dateline or "") or crawled_at is None:
-        return True
-    age = (crawled_at.astimezone(tz).date() - day).days
-    return 0 <= age <= max_age_days

@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository, the real pages in ../shared (skipped if absent), the mock site."""
+"""Shared fixtures: the repository, real pages in ../shared (skipped if absent), the mock site."""
 
 from __future__ import annotations
 

@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from itemadapter import ItemAdapter
+from itemadapter.adapter import DataclassAdapter
+
+from newscrawler.items import ArticleItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
+
+
+_ARTICLE_FIELDS = {field.name: field for field in dataclasses.fields(ArticleItem)}
+
+
+class ArticleItemAdapter(DataclassAdapter):
+    """DataclassAdapter for ArticleItem with its fields looked up once, not once per adapter.
+
+    Eight pipelines wrap every item; the stock adapter recomputes `dataclasses.fields()` each
+    time, which was an eighth of the cleaning cost.
+    """
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+        self._fields_dict = _ARTICLE_FIELDS
+
+    @classmethod
+    def is_item(cls, item: Any) -> bool:
+        return type(item) is ArticleItem
+
+    @classmethod
+    def is_item_class(cls, item_class: type) -> bool:
+        return item_class is ArticleItem
+
+
+# ADAPTER_CLASSES is a deque (typed as an Iterable); first match wins, so ours goes in front.
+_ADAPTERS: Any = ItemAdapter.ADAPTER_CLASSES
+if ArticleItemAdapter not in _ADAPTERS:
+    _ADAPTERS.appendleft(ArticleItemAdapter)
 
 
 class CleaningPipeline:

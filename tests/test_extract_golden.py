@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.sites import site_for_url
 
 SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
@@ -57,20 +58,54 @@ def test_body_and_headline(case: Any, fields: tuple[dict[str, Any], Any]) -> Non
         assert norm(expected["title"]) in norm(got["headline"])
 
 
-@pytest.mark.parametrize("case", [p.values for p in cases()], ids=[p.id for p in cases()])
-def test_authors_and_date(case: Any, fields: tuple[dict[str, Any], Any]) -> None:
-    got, expected = fields
+# Truths that name no person we can read, with the reason (kept visible instead of skipped).
+AUTHOR_GAPS = {
+    # "Sehernur Karsu &nbsp;|" sits in an unclassed <span>; Anadolu has no site class.
+    "AnadoluAjansi_2025_04_05.html": "unmarked byline, no site class",
+    # "责任编辑：焦鹏" is the responsible editor; Xinhua has no site class.
+    "xinhuanet.com.c_1125597921.html": "editor credit in free text, no site class",
+}
+
+
+DATE_GAPS = {
+    # Only "05.04.2025" in an unclassed span (5 April, the crawl day); the truth's 2025-05-04
+    # reads it month first. No site class for Anadolu.
+    "AnadoluAjansi_2025_04_05.html": "day-first date in free text, no site class",
+}
+
+
+def expected_credits(expected: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The truth's persons and agency names, split by the same policy as our extraction."""
     authors = expected.get("authors") or ([expected["author"]] if expected.get("author") else [])
-    raw_names = norm(" ".join(got["authors"]))
-    missing = [a for a in authors if norm(a) not in raw_names]
-    if missing and not got["authors"]:
-        pytest.xfail(f"no author in any metadata or selector we read: {missing}")
-    if missing:  # only the agency is named (AFP fact check: JSON-LD author "AFP")
-        assert got["agency"], missing
-        assert norm(got["agency"]) in norm(" ".join(authors))
+    persons, agencies = clean_authors(authors)
+    return [norm(p) for p in persons], agencies
+
+
+@pytest.mark.parametrize("case", [p.values for p in cases()], ids=[p.id for p in cases()])
+def test_authors_and_agency(case: Any, fields: tuple[dict[str, Any], Any]) -> None:
+    """Persons as published (CAPS kept), in order; an agency named as author is our agency."""
+    got, expected = fields
+    persons, agencies = expected_credits(expected)
+    if not (persons or agencies):
+        return  # no author truth for this page (benchmark body truths only)
+    if case[1] in AUTHOR_GAPS:
+        pytest.xfail(AUTHOR_GAPS[case[1]])
+    assert [norm(a) for a in got["authors"]] == persons
+    if agencies:
+        assert got["agency"]
+        assert AGENCY.search(got["agency"])
+        assert norm(got["agency"]).split()[-1] in norm(" ".join(agencies))
+
+
+@pytest.mark.parametrize("case", [p.values for p in cases()], ids=[p.id for p in cases()])
+def test_published_date(case: Any, fields: tuple[dict[str, Any], Any]) -> None:
+    got, expected = fields
     date = expected.get("publishing_date") or expected.get("date_published")
-    if not (date and got["published_at_raw"]):
+    if not date:
         return
+    if case[1] in DATE_GAPS:
+        pytest.xfail(DATE_GAPS[case[1]])
+    assert got["published_at_raw"], "the truth has a date, we found none"
     ours, theirs = moment(got["published_at_raw"]), moment(date)
     assert theirs is not None
     if ours is None:  # a visible text date ("Updated: Oct 9, 2019, 11:05 IST"): parsed later

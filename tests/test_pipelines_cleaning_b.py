@@ -277,3 +277,18 @@ def test_dev_set_agency(
     assert item["agency"] == (None if outside else wire)
     assert item["body"]
     assert item["body"][-1] in blocks[-1]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(["one two  three"], 3, id="whitespace-runs"),
+        pytest.param(["新华社北京电"], 6, id="chinese-characters-are-words"),
+        pytest.param(["新华社 reported 北京"], 6, id="mixed-cjk-and-latin"),
+        pytest.param(["서울 시장 선거"], 3, id="korean-is-spaced"),
+    ],
+)
+def test_word_count_counts_unspaced_scripts(body: list[str], expected: int) -> None:
+    from newscrawler.pipelines.validate import word_count
+
+    assert word_count(body) == expected

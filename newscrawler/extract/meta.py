@@ -21,10 +21,13 @@ MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "last-modified")
 
 
 def meta_values(selector: Selector) -> dict[str, list[str]]:
-    """All <meta> values keyed by lowercased property, name, itemprop or http-equiv, in order."""
+    """All <meta> values keyed by lowercased property, name, itemprop or http-equiv, in order.
+
+    Reuters 2016 writes `value=` where everyone else writes `content=`.
+    """
     values: dict[str, list[str]] = {}
-    for tag in selector.xpath("//meta[@content]"):
-        content = (tag.attrib.get("content") or "").strip()
+    for tag in selector.xpath("//meta[@content or @value]"):
+        content = (tag.attrib.get("content") or tag.attrib.get("value") or "").strip()
         for attr in ("property", "name", "itemprop", "http-equiv"):
             key = (tag.attrib.get(attr) or "").strip().lower()
             if key and content:
@@ -57,7 +60,7 @@ def meta_fields(selector: Selector) -> dict[str, Any]:
         "authors": values.get("author", []) or values.get("article:author", []),
         "published_at_raw": _first(values, *PUBLISHED_KEYS),
         "modified_at": _first(values, *MODIFIED_KEYS),
-        "section": _first(values, "article:section"),
+        "section": _first(values, "article:section", "og:article:section"),
         "tags": [tag for tag in tags if tag],
         "canonical_url": _canonical(selector, values),
         "language": _language(selector) or _first(values, "og:locale"),

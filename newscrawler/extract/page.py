@@ -10,24 +10,23 @@ from urllib.parse import urlsplit
 from parsel import Selector
 
 from newscrawler.extract import text
+from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
 
-# Names that state the agency in metadata; the raw matching string is kept (a pipeline maps it).
-AGENCY = re.compile(
-    r"\b(?:the )?(?:associated press|reuters|agence france[- ]presse|afp|press trust of india|pti"
-    r"|indo[- ]asian news service|ians|asian news international|ani|united news of india|uni"
-    r"|xinhua|anadolu)\b",
-    re.I,
-)
 # URL paths of section fronts, tag pages, author pages and video pages.
 NON_ARTICLE_PATH = re.compile(
     r"/(?:tags?|topics?|category|categories|section|author|authors|video|videos|live-tv|search"
     r"|gallery|photos?)(?:/|$)",
     re.I,
 )
+# Bylines tried after a site's own selectors when JSON-LD and meta name no person.
+BYLINE_CSS = (
+    "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
+    "[class*=author-name]", ".person-link", "div.author", "[class*=byline]",
+)  # fmt: skip
 MIN_BODY_CHARS = 250  # below this no page is an article, whatever its metadata says
 MIN_UNTYPED_CHARS = 1000  # pages that do not declare themselves articles must show a real body
 MAX_LINK_DENSITY = 0.35  # teaser lists on section fronts are mostly link text
@@ -48,6 +47,8 @@ class ArticlePage:
     dateline_css: ClassVar[tuple[str, ...]] = ()
     section_css: ClassVar[tuple[str, ...]] = ()
     related_css: ClassVar[tuple[str, ...]] = RELATED_CSS
+    # Site junk inside the story container (promos, crossheads), removed before paragraphs_css.
+    drop_xpath: ClassVar[tuple[str, ...]] = ()
     # A site's article URL pattern (re.search on the URL): a match declares the page an article.
     article_url: ClassVar[str] = ""
 
@@ -79,6 +80,7 @@ class ArticlePage:
     def body(self) -> list[str]:
         """Site paragraphs from the cleaned page, else the generic body (marking the fallback)."""
         clean = text.cleaned(self.selector)
+        text.drop_matches(clean, self.drop_xpath)
         # The cleaned page first (in-body widgets gone); the raw one when cleaning removed the
         # site's own container (TOI 2019 renders its story in a "highlights" list).
         for css in self.paragraphs_css:
@@ -123,15 +125,35 @@ class ArticlePage:
         """JSON-LD, the site's selector, og:title checked against the first h1 and h2, h1/h2."""
         visible = [v for v in (self.first(("h1",)), self.first(("h2",))) if v]
         og = self.meta.get("headline")
-        if og and visible and not any(_overlaps(og, v) for v in visible):
+        if og and visible and not any(text.overlaps(og, v) for v in visible):
             og = None  # og:title is the site name on some templates (Yahoo 2016)
         fallback = visible[0] if visible else self.first(("title",))  # <title>: the last resort
         return self.jsonld.get("headline") or self.first(self.headline_css) or og or fallback
 
-    def authors(self) -> list[str]:
+    def all_texts(self, selectors: tuple[str, ...]) -> list[str]:
+        """Texts of every element matched by the first selector that matches (several authors)."""
+        return text.first_match_texts(self.selector, selectors)
+
+    @cached_property
+    def credits(self) -> tuple[list[str], list[str]]:
+        """Persons (from the first source naming one) and agencies (from all sources).
+
+        Sources: JSON-LD, meta, then bylines. Names stay as published; agencies named as
+        authors move to `agency`.
+        """
         meta = [a for a in self.meta.get("authors", []) if "://" not in a]  # drop profile URLs
-        byline = self.first(self.byline_css)
-        return self.jsonld.get("authors") or meta or ([byline] if byline else [])
+        persons: list[str] = []
+        agencies: list[str] = []
+        for raws in (self.jsonld.get("authors", []), meta):
+            found, named = clean_authors(raws)
+            persons, agencies = persons or found, agencies + named
+        if not persons:
+            persons, named = clean_authors(self.all_texts(self.byline_css + BYLINE_CSS))
+            agencies += named
+        return persons, agencies
+
+    def authors(self) -> list[str]:
+        return self.credits[0]
 
     def published(self) -> tuple[str | None, str | None]:
         """The best raw publication date and where it came from."""
@@ -150,10 +172,11 @@ class ArticlePage:
         return {"place": place, "date": None, "agency": None} if place else None
 
     def agency(self) -> str | None:
-        """An agency name stated by JSON-LD author/publisher or the author meta, as written."""
-        names = [*self.jsonld.get("authors", []), *self.jsonld.get("publisher", [])]
-        names += self.meta.get("authors", [])
-        return next((m.group(0) for n in names if (m := AGENCY.search(n))), None)
+        """An agency named as author (JSON-LD, meta, byline) or publisher, as written."""
+        publishers = (
+            m.group(0) for n in self.jsonld.get("publisher", []) if (m := AGENCY.search(n))
+        )
+        return next(iter(self.credits[1]), None) or next(publishers, None)
 
     def source_key(self) -> str:
         host = (urlsplit(self.url).hostname or "").removeprefix("www.")
@@ -184,9 +207,3 @@ class ArticlePage:
             "related": related_links(self.selector, self.url, self.related_css),
             "dateline": self.dateline(),
         }
-
-
-def _overlaps(first: str, second: str) -> bool:
-    """Whether two titles share most of the shorter one's words."""
-    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
-    return bool(a and b) and len(a & b) >= 0.5 * min(len(a), len(b))

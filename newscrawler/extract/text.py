@@ -20,9 +20,13 @@ JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside"
 # Containers that hold the story itself are never dropped by a class match (a body class like
 # "single-related-layout" would otherwise erase the page).
 KEEP_TAGS = ("html", "body", "main", "article")
-# India Post hides SEO spam off-screen ("left:-9999px"); "display:none" twins are not visible.
-_HIDDEN_STYLE = re.compile(r"left:\s*-\d{3,}px|display:\s*none|visibility:\s*hidden", re.I)
+# India Post hides SEO spam off-screen ("left:-9999px"); "display:none" twins are not visible;
+# Reuters 2024 appends a clipped screen-reader ", opens new tab" to in-body links.
+_HIDDEN_STYLE = re.compile(
+    r"left:\s*-\d{3,}px|display:\s*none|visibility:\s*hidden|clip:\s*rect\(0[ ,]", re.I
+)
 _SPACE = re.compile(r"\s+")
+_XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_PARAGRAPH = 40
 _WEIGHTS = (1.0, 0.75, 0.5)
 
@@ -50,12 +54,29 @@ def cleaned(selector: Selector) -> Selector:
     return Selector(root=root, type="html")
 
 
+def drop_matches(selector: Selector, xpaths: tuple[str, ...]) -> None:
+    """Remove, in place, the elements matched by each XPath (their tail text stays).
+
+    A dropped block (a crosshead <h2>) leaves a <br>, so the lines around it stay apart.
+    """
+    for xpath in xpaths:
+        for found in selector.xpath(xpath):
+            element, parent = found.root, found.root.getparent()
+            if parent is not None and element.tag in _BREAKS:
+                br = etree.Element("br")
+                br.tail = _XML_UNSAFE.sub("", element.tail or "")
+                parent.replace(element, br)
+            else:
+                _drop(element)
+
+
 def _drop(element: etree._Element) -> None:
     """Remove an element but keep its tail text, which belongs to the parent."""
     parent = element.getparent()
     if parent is None:
         return
-    tail = element.tail or ""
+    # lxml parsed a stray control byte into the tail but refuses to assign it back.
+    tail = _XML_UNSAFE.sub("", element.tail or "")
     previous = element.getprevious()
     if previous is not None:
         previous.tail = (previous.tail or "") + tail
@@ -71,12 +92,17 @@ _CUT = "\x00"
 _SKIP = frozenset(("script", "style", "noscript", "template"))
 
 
+def _is_break(element: etree._Element, tag: str) -> bool:
+    # TOI 2026 writes its line breaks as <span class="id-r-component br"></span>, not <br>.
+    return tag in _BREAKS or "br" in (element.get("class") or "").split()
+
+
 def _pieces(element: etree._Element) -> list[str]:
     out = [element.text or ""]
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag and tag not in _SKIP:
-            cut = _CUT if tag in _BREAKS else ""
+            cut = _CUT if _is_break(child, tag) else ""
             out += [cut, *_pieces(child), cut]
         out.append(child.tail or "")
     return out
@@ -148,3 +174,18 @@ def link_density(element: etree._Element) -> float:
     total = len(_SPACE.sub("", "".join(element.itertext())))
     linked = sum(len(_SPACE.sub("", "".join(a.itertext()))) for a in element.iter("a"))
     return linked / total if total else 1.0
+
+
+def first_match_texts(selector: Selector, selectors: tuple[str, ...]) -> list[str]:
+    """Texts of every element matched by the first selector that matches anything non-empty."""
+    for css in selectors:
+        found = (" ".join(s.xpath("string()").get("").split()) for s in selector.css(css))
+        if texts := [t for t in found if t]:
+            return texts
+    return []
+
+
+def overlaps(first: str, second: str) -> bool:
+    """Whether two titles share most of the shorter one's words."""
+    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
+    return bool(a and b) and len(a & b) >= 0.5 * min(len(a), len(b))

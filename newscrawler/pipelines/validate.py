@@ -27,6 +27,7 @@ RECORD_FIELDS = tuple(field.name for field in fields(ArticleItem))
 _LIST_FIELDS = ("authors", "body", "related", "tags")
 _NULLABLE_TEXT = ("source", "section", "summary", "headline", "canonical_url", "language")
 _URL = re.compile(r"^(?:https?|file)://\S")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # not Hangul: spaced
 _TYPOGRAPHY = str.maketrans("‘’‚‛“”„‟–—―‒−", "''''\"\"\"\"-----")
 
 
@@ -37,10 +38,14 @@ def _single_spaced(text: str) -> bool:
 
 
 def word_count(body: list[str]) -> int:
-    """Words as whitespace-separated tokens over all paragraphs."""
+    """Words as whitespace-separated tokens over all paragraphs; each CJK character is a word."""
     total = 0
     for paragraph in body:
         if not paragraph:
+            continue
+        if not paragraph.isascii() and _CJK.search(paragraph):
+            # Chinese and Japanese are written without spaces (Xinhua): count the characters.
+            total += len(_CJK.findall(paragraph)) + len(_CJK.sub(" ", paragraph).split())
             continue
         single = _single_spaced(paragraph)
         total += paragraph.count(" ") + 1 if single else len(paragraph.split())

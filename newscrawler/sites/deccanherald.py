@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newscrawler.extract.authors import AGENCY
 from newscrawler.extract.page import ArticlePage
 from newscrawler.sites.site import Site
 
@@ -15,6 +16,23 @@ class DeccanHeraldPage(ArticlePage):
     # "PTI, Washington, Nov 20 2019, 10:18am ist updated: …": agency, place and date in one.
     byline_css = ("div.article-author",)
     date_css = ("div.article-author",)
+
+    def dateline(self) -> dict[str, str | None] | None:
+        """The byline is the dateline; the story itself starts without one.
+
+        `a` credit ("PTI, "), `span` place (" Washington, "), `li` "Nov 20 2019, 10:18am ist".
+        """
+        names = [n.strip(" ,") for n in self.all_texts((".article-author__name",))]
+        if len(names) < 2 or not names[1]:
+            return None
+        when = self.first(("div.article-author li",))
+        agency = AGENCY.search(names[0])
+        return {
+            "place": names[1],
+            "date": when.split(",")[0].strip() if when else None,
+            "agency": agency.group(0) if agency else None,
+        }
+
     # Sidebar times are epoch seconds in span.time-info[data-utcdatetime]; text is JS-written.
     related_css = ("[class*=related]", "[class*=trending]", "[class*=most]", "aside")
 

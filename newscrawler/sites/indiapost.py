@@ -14,6 +14,8 @@ class IndiaPostPage(ArticlePage):
     # The container also holds an ad div, off-screen SEO-spam divs (left:-9999px) and a last
     # "comments" paragraph: the cleaner drops the hidden and comment ones.
     paragraphs_css = ("div.shortcode-content p",)
+    # The comment counter closes the container: "<p><comments-count …></comments-count> comments".
+    drop_xpath = ("//p[comments-count]",)
     # Lead paragraph: <p class="caps"><strong>NEW DELHI</strong>: …; the trailer " PTI" is glued
     # to the last paragraph (a pipeline splits it off).
     dateline_css = ("p.caps strong",)

@@ -22,6 +22,22 @@ class TimesOfIndiaPage(ArticlePage):
         "div.js_tbl_article",  # 2026
         'div[class^="fewcent-"]',  # 2019: text + <br> in a div keyed by the article id
     )
+    drop_xpath = (
+        # div.cdatainfo holds inserts: 2024 crossheads (<h2>), 2026 promos linking elsewhere
+        # ("Get real-time updates…", "You Can Also Check: Gold Rate…"); but also story lists
+        # (2026 "<ul><li>Foeticide cases…"), which stay.
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' cdatainfo ')][.//a or .//h2]",
+        # 2019: the image caption ("File photo of … (Reuters)") opens the story div, the social
+        # bar ("Facebook Twitter …") closes it, and links alone on their line ("Read this story
+        # in Bengali", "Watch …") point elsewhere; links inside sentences stay.
+        "//*[contains(@class, 'img_cptn')]",
+        "//*[@data-bottomsocialshare]",
+        "//a[preceding-sibling::node()[1][self::br]]"
+        "[not(following-sibling::node()) or following-sibling::node()[1][self::br]]",
+        # 2026 crossheads: span.strong ending at a break (or at the next crosshead span); a bold
+        # word inside a sentence is followed by text and stays. The body is paragraphs only.
+        "//span[@class='strong'][following-sibling::node()[1][self::span]]",
+    )
     # "Aashish Saxena / TIMESOFINDIA.COM / Sep 2, 2024, 17:07 IST": names, desk and date in one.
     byline_css = (".byline",)
     date_css = (".byline span",)

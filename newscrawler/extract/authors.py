@@ -1,0 +1,87 @@
+"""Bylines to person names and agency names: pure string functions, names kept as published."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Wire agencies named in bylines and author fields; kept as written (a pipeline canonicalises).
+# The short tags only in capitals: "Ani" or "Uni" may be a name.
+AGENCY = re.compile(
+    r"\b(?:(?:the )?associated press|reuters|agence france[- ]presse|press trust of india"
+    r"|indo[- ]asian news service|asian news international|united news of india|xinhua"
+    r"|anadolu(?: agency| ajans[ıi])?|(?-i:AFP|PTI|IANS|ANI|UNI))\b",
+    re.I,
+)
+# "AP Auto Writer", "AP National Political Writer": an AP staff role, case-sensitive.
+AP_ROLE = re.compile(r"^AP\b")
+# Roles and desks are not people: "ET Bureau", "Devdiscourse News Desk", "TNN", "TIMESOFINDIA.COM",
+# "India Post News Weekly".
+# "Writer", "Editor" and "Reporter" may be surnames ("A. Writer"): roles only after a word
+# ("Staff Writer", "AP Auto Writer").
+ROLE = re.compile(
+    r"\b(?:correspondent|columnist|contributor|staff|bureau|desk|news|agencies|tnn)\b"
+    r"|\w\w\s+(?:writer|editor|reporter)\b|\.com\b",
+    re.I,
+)
+# "By", "Edited by" (NDTV), "Von:" (AFP Faktencheck) before the names.
+BY = re.compile(r"^(?:(?:edited|written|reported|compiled)\s+)?by\b\s*:?\s*|^von\s*:\s*", re.I)
+# NDTV: "Edited by Swati Bhasin (with inputs from Agencies)".
+INPUTS = re.compile(r"\((?:with )?inputs? from [^)]*\)", re.I)
+# hosted.ap.org: "ERIC TUCKERAssociated Press", the agency glued to a CAPS name.
+GLUED = re.compile(r"(?<=[A-Z])((?:The )?Associated Press|Reuters)$")
+# Separators between names: commas, " and ", "&", TOI's " / ", "|".
+SEPARATOR = re.compile(r"\s*(?:[,;|/&]|\band\b)\s*")
+# Dates and times that share the byline element ("Updated: Oct 9, 2019, 11:05 IST").
+DATEISH = re.compile(r"\d|\b(?:updated|published|posted)\b", re.I)
+MAX_NAME_WORDS = 5
+
+
+def _parts(raw: str) -> list[str]:
+    text = INPUTS.sub(" ", " ".join(raw.split()))
+    text = GLUED.sub(r", \1", text)
+    return [BY.sub("", part).strip(" .:-–—|") for part in SEPARATOR.split(text)]
+
+
+def _kind(part: str) -> str:
+    """`agency`, `person` or `skip` for one separated byline part."""
+    if not part or DATEISH.search(part) or len(part.split()) > MAX_NAME_WORDS:
+        return "skip"
+    if AGENCY.search(part) or AP_ROLE.match(part):
+        return "agency"
+    if ROLE.search(part) or not part[0].isalpha():
+        return "skip"
+    return "person"
+
+
+def split_byline(raw: str) -> tuple[list[str], list[str]]:
+    """Person names and agency names of one byline string, in order.
+
+    >>> split_byline("By MEG KINNARD and ERRIN HAINES, Associated Press")
+    (['MEG KINNARD', 'ERRIN HAINES'], ['Associated Press'])
+    >>> split_byline("By STEVE PEOPLES, AP National Political Writer")
+    (['STEVE PEOPLES'], ['AP'])
+    """
+    persons: list[str] = []
+    agencies: list[str] = []
+    for part in _parts(raw):
+        kind = _kind(part)
+        # Deccan Herald: "PTI, Washington, Nov 20 2019": after a leading wire credit come the
+        # place and date, never a person.
+        if kind == "person" and not (agencies and not persons):
+            persons.append(part)
+        elif kind == "agency":
+            named = AGENCY.search(part)
+            agencies.append(named.group(0) if named else "AP")
+    return persons, agencies
+
+
+def clean_authors(raws: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Unique person names and agency names over several byline strings, first seen first."""
+    persons: dict[str, None] = {}
+    agencies: dict[str, None] = {}
+    for raw in raws:
+        found, named = split_byline(raw)
+        persons.update(dict.fromkeys(found))
+        agencies.update(dict.fromkeys(named))
+    return list(persons), list(agencies)

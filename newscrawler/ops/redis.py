@@ -33,7 +33,9 @@ class RedisAddon:
             return
         if importlib.util.find_spec("scrapy_redis") is None:
             # Fail at start-up: a worker silently crawling on its own would fetch everything twice.
-            raise RuntimeError(f"NEWSCRAWLER_REDIS_URL is set but scrapy-redis is missing: {INSTALL_HINT}")
+            raise RuntimeError(
+                f"NEWSCRAWLER_REDIS_URL is set but scrapy-redis is missing: {INSTALL_HINT}"
+            )
         settings.set("REDIS_URL", url, priority="addon")
         for name, value in REDIS_SETTINGS.items():
             settings.set(name, value, priority="addon")

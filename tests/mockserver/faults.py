@@ -4,8 +4,8 @@ Spec (JSON): ``{"/article/3": "500", "/article/4": "slow:2.5", "/news/": {"mode"
 "times": 2}, "rate": {"503": 0.1, "slow": 0.05}, "rate_scope": ["/article", "/news/"]}``.
 A mode is ``name`` or ``name:arg``; ``times`` limits a path fault to its first N requests.
 Rate faults draw from ``Random(f"{seed}:{path}:{attempt}")``, so a retry of the same URL sees a
-new but reproducible draw. To add a mode, write a ``(arg) -> Action`` function and register it
-in ``MODES``.
+new but reproducible draw. Modes live in ``faults_modes.py``: to add one, write an
+``(arg) -> Action`` function there and register it in ``MODES``.
 """
 
 from __future__ import annotations
@@ -14,51 +14,13 @@ import json
 import random
 import threading
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from tests.mockserver.faults_modes import MODES, Action
+
+__all__ = ["MODES", "Action", "Fault", "FaultPlan"]
 
 DEFAULT_SCOPE = ("/article", "/news/")
-
-
-@dataclass(frozen=True)
-class Action:
-    """What the handler does instead of (or before) the normal response."""
-
-    status: int | None = None  # None: serve the normal page (after `delay`)
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes | None = None  # None with a status: a small HTML error page
-    delay: float = 0.0
-    drop: bool = False  # close the connection without any response
-
-
-def _status(code: int) -> Callable[[str | None], Action]:
-    return lambda arg: Action(status=code)
-
-
-def _unavailable(arg: str | None) -> Action:
-    return Action(status=503, headers={"Retry-After": arg or "1"})
-
-
-def _slow(arg: str | None) -> Action:
-    return Action(delay=float(arg or "2"))
-
-
-def _empty(arg: str | None) -> Action:
-    return Action(status=200, body=b"")
-
-
-def _drop(arg: str | None) -> Action:
-    return Action(drop=True)
-
-
-MODES: dict[str, Callable[[str | None], Action]] = {
-    "500": _status(500),
-    "404": _status(404),
-    "503": _unavailable,
-    "slow": _slow,
-    "empty": _empty,
-    "drop": _drop,
-}
 
 
 @dataclass(frozen=True)

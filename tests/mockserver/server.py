@@ -89,10 +89,14 @@ class Handler(BaseHTTPRequestHandler):
                 if body is None:
                     title = f"Error {action.status}"
                     body = fronts.simple_page(title, "Try again later.", site.base, "/").encode()
-                self._send(action.status, HTML, body, with_body, action.headers)
+                ctype = action.content_type or HTML
+                self._send(action.status, ctype, body, with_body, action.located(site.base))
                 return
         status, ctype, text, headers = self._route(site)
-        self._send(status, ctype, text.encode("utf-8"), with_body, headers)
+        body, truncate = text.encode("utf-8"), False
+        if action is not None and status == 200:  # page faults: re-encode, cut short
+            (body, ctype), truncate = action.reshape(body, ctype), action.truncate
+        self._send(status, ctype, body, with_body, headers, truncate=truncate)
 
     def _route(self, site: Site) -> tuple[int, str, str, dict[str, str]]:
         url = urlsplit(self.path)
@@ -150,7 +154,13 @@ class Handler(BaseHTTPRequestHandler):
         return None
 
     def _send(
-        self, status: int, ctype: str, body: bytes, with_body: bool, headers: dict[str, str]
+        self,
+        status: int,
+        ctype: str,
+        body: bytes,
+        with_body: bool,
+        headers: dict[str, str],
+        truncate: bool = False,
     ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
@@ -158,5 +168,8 @@ class Handler(BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
+        if truncate:  # the full length was declared: the client sees the connection close early
+            self.close_connection = True
+            body = body[: len(body) // 2]
         if with_body:
             self.wfile.write(body)

@@ -73,7 +73,7 @@ NEWSCRAWLER_MIN_WORDS = 20
 NEWSCRAWLER_DEFAULT_FEEDS = {
     "data/%(name)s/%(name)s-%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
 }
-ADDONS = {"newscrawler.addons.DefaultFeeds": 0}
+ADDONS = {"newscrawler.addons.DefaultFeeds": 0, "newscrawler.ops.redis.RedisAddon": 10}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORAGES = {
     "": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
@@ -102,6 +102,11 @@ NEWSCRAWLER_REPORT_DIR = "data/reports"
 NEWSCRAWLER_COLLAPSE_EXIT_CODE = 3
 # Fewer items than this never count as "most bodies empty".
 NEWSCRAWLER_COLLAPSE_MIN_ITEMS = 3
+
+# --- Distributed crawling (newscrawler/ops/redis.py) -------------------------------------------
+# Empty: one process. redis://host:port/db: scheduler queue, duplicate filter (scrapy-redis) and the
+# incremental seen store live in Redis, shared by every worker (`scrapy crawl redis_article`).
+NEWSCRAWLER_REDIS_URL = ""
 
 # --- Scrapy 2.19 defaults made explicit ---------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

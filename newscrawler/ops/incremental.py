@@ -13,7 +13,7 @@ from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
 from newscrawler.ops.articles import article_pattern, is_article_request, truthy
-from newscrawler.ops.seenstore import SeenStore
+from newscrawler.ops.seenstore_redis import SeenStoreLike, open_seen_store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -43,7 +43,7 @@ class IncrementalMiddleware:
         self.stats = stats
         self.refresh = refresh
         self.pattern: re.Pattern[str] | None = None
-        self.store: SeenStore | None = None
+        self.store: SeenStoreLike | None = None
         self.crawler: Crawler | None = None
 
     @classmethod
@@ -51,7 +51,9 @@ class IncrementalMiddleware:
         settings = crawler.settings
         if not settings.getbool("NEWSCRAWLER_INCREMENTAL_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_INCREMENTAL_ENABLED is off")
-        path = settings.get("NEWSCRAWLER_SEEN_PATH") or DEFAULT_SEEN_PATH
+        # Distributed workers share one store in Redis; else the SQLite file.
+        path = settings.get("NEWSCRAWLER_REDIS_URL") or settings.get("NEWSCRAWLER_SEEN_PATH")
+        path = path or DEFAULT_SEEN_PATH
         mw = cls(path, crawler.stats, refresh=settings.getbool("NEWSCRAWLER_REFRESH"))
         mw.crawler = crawler
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
@@ -67,11 +69,13 @@ class IncrementalMiddleware:
         """Open the store; separate from the signal so tests can drive it without a crawler."""
         self.pattern = pattern
         self.refresh = self.refresh or refresh
-        self.store = SeenStore(self.path)
+        self.store = open_seen_store(self.path)
         self.stats.set_value(f"{STATS_PREFIX}/known_at_start", self.store.exported_count())
         if self.refresh:
             self.stats.set_value(f"{STATS_PREFIX}/refresh", 1)
-        logger.info("Seen store %s, refresh=%s", self.path, self.refresh)
+        # A redis:// URL may carry a password: never log it.
+        shown = re.sub(r"//[^@/]*@", "//***@", self.path)
+        logger.info("Seen store %s, refresh=%s", shown, self.refresh)
 
     def spider_closed(self) -> None:
         if self.store is not None:

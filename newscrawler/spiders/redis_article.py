@@ -1,0 +1,61 @@
+"""The `redis_article` spider: the article spider fed from a Redis list shared by N workers."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+
+from newscrawler.ops.articles import ARTICLE_META
+from newscrawler.ops.push_seeds import decode_seed
+from newscrawler.spiders.article import ArticleSpider
+
+
+class _WithoutScrapyRedis(Spider):
+    """Stands in for RedisMixin when the optional scrapy-redis is not installed."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the redis_article spider needs: pip install scrapy-redis==0.9.1")
+
+
+try:
+    from scrapy_redis.spiders import RedisMixin
+except ImportError:  # Scrapy imports every spider module: the others must load without the extra
+    RedisMixin = _WithoutScrapyRedis
+
+
+class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
+    """Reads seeds from `redis_article:start_urls` (push them with newscrawler.ops.push_seeds).
+
+    Run with `-s NEWSCRAWLER_REDIS_URL=redis://…` so requests found by any worker go to the shared
+    queue; `-s MAX_IDLE_TIME_BEFORE_CLOSE=N` ends a worker after N idle seconds (0: wait forever).
+    """
+
+    name = "redis_article"
+
+    async def start(self) -> AsyncIterator[Request]:
+        # Not in from_crawler, as RedisSpider does: Scrapy 2.19 builds the spider before add-ons
+        # run, so REDIS_URL (set by newscrawler.ops.redis.RedisAddon) is only final here.
+        self.setup_redis(self.crawler)
+        # scrapy-redis 0.9.1 defines only start_requests(), which Scrapy 2.19 ignores (#305).
+        # Its idle clock is a class attribute set at import: restart it when this worker starts.
+        self.spider_idle_start_time = int(time.time())
+        for request in self.next_requests():
+            yield request
+
+    def make_request_from_data(self, data: bytes) -> Request | None:
+        """A request for one seed; only listings bypass the shared duplicate filter."""
+        seed = decode_seed(data)
+        if seed is None:
+            self.logger.warning("Ignored a seed that is not a URL or a JSON seed: %r", data[:200])
+            return None
+        url, kind = seed
+        if kind == "article":
+            return Request(url, callback=self.parse, meta={ARTICLE_META: True})
+        # Sitemaps and feeds change between runs: fetch them even if a past run did.
+        callback = self.parse_sitemap if kind == "sitemap" else self.parse_feed
+        return Request(url, callback=callback, meta={ARTICLE_META: False}, dont_filter=True)

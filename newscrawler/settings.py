@@ -13,7 +13,21 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.ContactUserAgentMiddleware": 500,
     # Before RobotsTxt (100): an article already exported is skipped without waiting for robots.txt.
     "newscrawler.ops.incremental.IncrementalMiddleware": 50,
+    # Around RetryMiddleware (550) and RedirectMiddleware (600): see newscrawler/ops/backoff.py.
+    "newscrawler.ops.backoff.GiveUpMiddleware": 540,
+    "newscrawler.ops.backoff.BackoffMiddleware": 560,
+    "newscrawler.ops.backoff.GuardMiddleware": 610,
 }
+# Crawled content must never reach local files or other protocols (a sitemap can list file://).
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+# Wait before each retry: Retry-After when the server sends one, else 1 s doubled per retry;
+# both capped at NEWSCRAWLER_BACKOFF_MAX seconds.
+NEWSCRAWLER_BACKOFF_ENABLED = True
+NEWSCRAWLER_BACKOFF_BASE = 1.0
+NEWSCRAWLER_BACKOFF_MAX = 60.0
+# Follow redirects to other sites (same site, a registered site's domains and allowed_domains
+# always pass); off, such redirects are counted as newscrawler/giveup/redirect_offsite.
+NEWSCRAWLER_OFFSITE_REDIRECTS = False
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0

@@ -18,7 +18,7 @@ trafilatura = _load()
 
 def trafilatura_blocks(html: str, url: str | None = None) -> list[str]:
     """Paragraph lines trafilatura keeps (plain text, one block per line), or [] if unavailable."""
-    if trafilatura is None:
+    if trafilatura is None or not html.strip():  # trafilatura logs ERRORs for empty documents
         return []
     text = trafilatura.extract(
         html, url=url, include_comments=False, include_tables=False, output_format="txt"

@@ -79,9 +79,9 @@ def _drop(element: etree._Element) -> None:
     tail = _XML_UNSAFE.sub("", element.tail or "")
     previous = element.getprevious()
     if previous is not None:
-        previous.tail = (previous.tail or "") + tail
+        previous.tail = _XML_UNSAFE.sub("", previous.tail or "") + tail
     else:
-        parent.text = (parent.text or "") + tail
+        parent.text = _XML_UNSAFE.sub("", parent.text or "") + tail
     parent.remove(element)
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 COMMIT_EVERY_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_EVERY"
-DEFAULT_COMMIT_EVERY = 100
+DEFAULT_COMMIT_EVERY = 1  # the seen-store marks each item exported at once
 STATS_PREFIX = "newscrawler/sqlite/"
 UNSUPPORTED = (
     "The sqlite/db feed format needs a local path or file:// URI; stdout, s3, gs and ftp "

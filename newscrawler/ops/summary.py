@@ -95,6 +95,7 @@ def build_report(
         "drops_by_reason": with_prefix(stats, "item_dropped_reasons_count/"),
         "http_errors": http_errors(stats),
         "network_errors": with_prefix(stats, "downloader/exception_type_count/"),
+        "gave_up": with_prefix(stats, "newscrawler/giveup/"),
         "incremental": with_prefix(stats, "newscrawler/incremental/"),
     }
     for name, key in FIGURES.items():

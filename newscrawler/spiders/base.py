@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, TypeGuard
 
 from lxml.etree import LxmlError
 from scrapy.http import Response, TextResponse
@@ -63,7 +64,7 @@ def item_from_response(
         _count(stats, "non_html")
         return None
     try:
-        page = site_for_url(response.url).page(response.text, response.url)
+        page = site_for_url(response.url).page(page_text(response), response.url)
         fields = page.fields()
     except (*EXTRACTION_ERRORS, LxmlError) as exc:
         logger.warning("Extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
@@ -77,12 +78,34 @@ def item_from_response(
     return to_item({**fields, "crawled_at": iso_utc(fetched_at(response))})
 
 
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("newscrawler-cp1252", _cp1252_bytes)
+
+
+def page_text(response: TextResponse) -> str:
+    """The page's text; in a page declared UTF-8, stray Windows-1252 bytes keep their meaning.
+
+    Misconfigured CMSes send cp1252 under a utf-8 label; w3lib would turn each such byte into
+    U+FFFD, losing dashes and quotes (and with them datelines) for good.
+    """
+    if response.encoding.replace("-", "").replace("_", "").lower() != "utf8":
+        return response.text
+    return response.body.decode("utf-8-sig", errors="newscrawler-cp1252")
+
+
 def _count(stats: StatsCollector | None, event: str) -> None:
     if stats is not None:
         stats.inc_value(f"newscrawler/spider/{event}")
 
 
-def _is_html(response: Response) -> bool:
+def _is_html(response: Response) -> TypeGuard[TextResponse]:
     """A text response whose Content-Type, when given, names HTML (feeds and PDFs are not)."""
     if not isinstance(response, TextResponse):
         return False

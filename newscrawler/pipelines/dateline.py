@@ -82,7 +82,7 @@ class DatelinePipeline(CleaningPipeline):
         )
         adapter["agency"] = agency
         if self.stats is not None:
-            self.stats.inc_value(f"newscrawler/agency/{origin or 'missing'}")
+            self.inc_key(f"newscrawler/agency/{origin or 'missing'}")
 
 
 def _as_dateline(value: Any) -> Dateline | None:

@@ -23,7 +23,8 @@ class RelatedLinksPipeline(CleaningPipeline):
         links = [resolve_link(link, now) for link in adapter.get("related") or []]
         given = [link for link in links if link is not None]
         split = split_related(adapter.get("body") or [], now)
-        related = dedupe_related(given + split.related)
+        # split_related's entries are already fresh and de-duplicated: merge only with given ones.
+        related = dedupe_related(given + split.related) if given else split.related
         adapter["body"] = split.body
         adapter["related"] = related
         self.inc("links_split", len(split.related))

@@ -44,8 +44,12 @@ def _nearest_long_removed(i: int, step: int, keys: Sequence[str], gone: Sequence
 
 def drop_repeats(paragraphs: Sequence[str]) -> Deduped:
     """Remove paragraphs whose key already appeared: whole-body copies, doubled or moved blocks."""
-    keys = [paragraph_key(p) for p in paragraphs]
+    keys = list(map(paragraph_key, paragraphs))
     repeat = _repeats(keys)
+    # Without short lines the neighbour rule never applies: every repeat goes, nothing else.
+    if not any(map(_is_short, keys)):
+        plain = [p for p, again in zip(paragraphs, repeat, strict=True) if not again]
+        return Deduped(plain, len(paragraphs) - len(plain), len(paragraphs))
     long_gone = [r and not _is_short(k) for r, k in zip(repeat, keys, strict=True)]
     kept = [
         p

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from newscrawler.text.ages import parse_absolute_time, parse_age, to_utc_iso
@@ -30,7 +31,13 @@ class RelatedSplit(NamedTuple):
 
 
 def _published(delta: timedelta | None, now: datetime | None) -> str | None:
-    return to_utc_iso(now - delta) if delta is not None and now is not None else None
+    return _utc_iso_before(now, delta) if delta is not None and now is not None else None
+
+
+# A crawl resolves the same few ages against the same fetch times over and over.
+@lru_cache(maxsize=4096)
+def _utc_iso_before(now: datetime, delta: timedelta) -> str:
+    return to_utc_iso(now - delta)
 
 
 def _entry(title: str, url: str | None, age: str | None, published: str | None) -> dict[str, Any]:
@@ -41,22 +48,30 @@ def _is_title(line: str) -> bool:
     return 0 < len(line) <= MAX_TITLE_CHARS and parse_age(line) is None
 
 
+def _nonblank_from_end(lines: Sequence[str]) -> Iterator[int]:
+    return (i for i in range(len(lines) - 1, -1, -1) if lines[i].strip())
+
+
 def _trailing_pairs(lines: Sequence[str]) -> tuple[int, list[tuple[str, str]]]:
     """Walk back over (age, title) pairs in either order; return the start index and the pairs."""
-    content = [i for i, line in enumerate(lines) if line.strip()]
-    age_last = bool(content) and parse_age(lines[content[-1]]) is not None
+    # Lazily from the end: only the sidebar and the line above it are looked at, not the body.
+    back = _nonblank_from_end(lines)
+    pending = next(back, None)  # the last non-blank line not yet taken into a pair
+    age_last = pending is not None and parse_age(lines[pending]) is not None
     pairs: list[tuple[str, str]] = []
-    k = len(content)
-    while k >= 2:
-        first, second = lines[content[k - 2]].strip(), lines[content[k - 1]].strip()
+    start = len(lines)
+    while pending is not None:
+        above = next(back, None)
+        if above is None:
+            break
+        first, second = lines[above].strip(), lines[pending].strip()
         age, title = (second, first) if age_last else (first, second)
         if parse_age(age) is None or not _is_title(title):
             break
         pairs.append((age, title))
-        k -= 2
-    start = content[k] if k < len(content) else len(lines)
-    if k and _HEADING.fullmatch(lines[content[k - 1]].strip()) and pairs:
-        return content[k - 1], pairs[::-1]
+        start, pending = above, next(back, None)
+    if pending is not None and pairs and _HEADING.fullmatch(lines[pending].strip()):
+        return pending, pairs[::-1]
     return (start if len(pairs) >= MIN_PAIRS else len(lines)), pairs[::-1]
 
 

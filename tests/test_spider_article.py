@@ -162,3 +162,27 @@ def test_gzipped_sitemap_without_content_encoding() -> None:
     body = gzip.compress(b"<urlset><url><loc>https://a.example/x</loc></url></urlset>")
     requests = list(spider.parse_sitemap(Response(url, body=body, request=Request(url))))
     assert [r.url for r in requests] == ["https://a.example/x"]
+
+
+@pytest.mark.parametrize(
+    ("allow", "expected"),
+    [
+        pytest.param("", ["https://www.a.example/x", "https://cdn.a.example/y"], id="same-site"),
+        pytest.param(
+            "1",
+            ["https://www.a.example/x", "https://cdn.a.example/y", "https://evil.example/z"],
+            id="allow-offsite",
+        ),
+    ],
+)
+def test_sitemap_entries_stay_on_the_sitemaps_site(allow: str, expected: list[str]) -> None:
+    crawler = get_crawler(ArticleSpider)
+    spider = ArticleSpider.from_crawler(crawler, allow_offsite=allow)
+    url = "https://a.example/sitemap.xml"
+    locs = ["https://www.a.example/x", "https://cdn.a.example/y", "https://evil.example/z"]
+    body = "<urlset>" + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs) + "</urlset>"
+    response = Response(url, body=body.encode(), request=Request(url))
+    requests = list(spider.parse_sitemap(response))
+    assert [r.url for r in requests] == expected
+    skipped = crawler.stats.get_value("newscrawler/spider/offsite_entry", 0)
+    assert skipped == len(locs) - len(expected)

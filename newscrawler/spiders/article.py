@@ -6,14 +6,16 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
+from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.items import ArticleItem
 from newscrawler.ops.articles import ARTICLE_META
-from newscrawler.sites import discovery
+from newscrawler.sites import discovery, site_for_url
 from newscrawler.spiders.base import fetched_at, item_from_response
 
 
@@ -22,6 +24,7 @@ class ArticleSpider(Spider):
 
     -a urls=U1,U2   -a url_file=PATH   -a sitemap=URL[,URL]   -a feed=URL[,URL]
     -a since=2d (skip sitemap/feed entries older than this, measured from the listing's fetch time)
+    -a allow_offsite=1 (follow sitemap/feed entries on other sites; else counted and skipped)
     """
 
     name = "article"
@@ -33,6 +36,7 @@ class ArticleSpider(Spider):
         sitemap: str = "",
         feed: str = "",
         since: str = "",
+        allow_offsite: str = "",
         *args: Any,
         **kwargs: Any,
     ) -> None:
@@ -43,6 +47,7 @@ class ArticleSpider(Spider):
         self.sitemaps = discovery.split_urls(sitemap)
         self.feeds = discovery.split_urls(feed)
         self.max_age: timedelta | None = discovery.parse_age(since) if since else None
+        self.allow_offsite = allow_offsite.lower() in ("1", "true", "yes")
 
     async def start(self) -> AsyncIterator[Request]:
         # The meta flag tells the incremental/report middlewares article pages from listings.
@@ -69,7 +74,10 @@ class ArticleSpider(Spider):
             yield from self._follow(response, entries, self.parse, article=True)
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
-        text = response.text if isinstance(response, TextResponse) else response.body.decode()
+        if isinstance(response, TextResponse):
+            text = response.text
+        else:  # feeds served as application/octet-stream: decode leniently, never raise
+            text = response.body.decode("utf-8", errors="replace")
         entries = discovery.feed_entries(text)
         yield from self._follow(response, entries, self.parse, article=True)
 
@@ -83,7 +91,20 @@ class ArticleSpider(Spider):
     ) -> Iterator[Request]:
         now = fetched_at(response)
         for url, date in entries:
-            if discovery.is_recent(date, now=now, max_age=self.max_age):
+            if not self._same_site(response, url):
+                # A sitemap or feed may list any URL, file:// and other hosts included: a crawl
+                # started from a site's sitemap stays on that site unless asked otherwise.
+                self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
+            elif discovery.is_recent(date, now=now, max_age=self.max_age):
                 yield response.follow(url, callback=callback, meta={ARTICLE_META: article})
             else:
                 self.crawler.stats.inc_value("newscrawler/spider/too_old")
+
+    def _same_site(self, listing: Response, url: str) -> bool:
+        """True for URLs on the listing's host (any subdomain) or on its registered site."""
+        if self.allow_offsite:
+            return True
+        home = (urlparse_cached(listing).hostname or "").removeprefix("www.")
+        host = urlsplit(url).hostname or ""  # hostname, not netloc: ports do not change the site
+        domains = [d for d in (home, *site_for_url(listing.url).domains) if d]
+        return any(host == d or host.endswith(f".{d}") for d in domains)

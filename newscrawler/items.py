@@ -38,3 +38,6 @@ class ArticleItem:
     word_count: int | None = None
     content_hash: str | None = None
     cleaning: dict[str, int] = field(default_factory=dict)
+    story_id: str | None = None
+    syndicated_copies: int | None = None
+    is_original: bool | None = None

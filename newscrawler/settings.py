@@ -54,6 +54,7 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.dateline.DatelinePipeline": 600,
     "newscrawler.pipelines.dates.DatesPipeline": 700,
     "newscrawler.pipelines.validate.ValidatePipeline": 800,
+    "newscrawler.pipelines.stories.StoryPipeline": 900,
 }
 # Zone for local times written without one, per `source` (site key or domain).
 NEWSCRAWLER_DEFAULT_TIMEZONE = "UTC"
@@ -79,6 +80,17 @@ NEWSCRAWLER_DATE_LANGUAGES = ["en"]
 NEWSCRAWLER_DATELINE_MAX_AGE_DAYS = 7
 # Fewer words than this in the cleaned body: NotAnArticle.
 NEWSCRAWLER_MIN_WORDS = 20
+
+# --- Stories: one story_id per syndicated text (newscrawler/pipelines/stories.py) ---------------
+# After validation, so only surviving articles are indexed.
+NEWSCRAWLER_STORIES_ENABLED = True
+# Relative to the working directory, beside NEWSCRAWLER_SEEN_PATH (scrapyd jobs have no scrapy.cfg).
+NEWSCRAWLER_STORIES_PATH = "data/stories.sqlite"
+# Estimated Jaccard of 6-word shingles from which two bodies are one story (measured; README).
+NEWSCRAWLER_STORIES_THRESHOLD = 0.28
+# Copies per SQLite transaction: 1 lets two jobs share the file; 100 is ~1 ms/copy faster for a
+# bulk replay that has the file to itself.
+NEWSCRAWLER_STORIES_COMMIT_EVERY = 1
 
 # --- Feed exports ------------------------------------------------------------------------------
 # A bare `scrapy crawl X` leaves JSON Lines under data/; `-O data/news.sqlite` (or `.db`) writes

@@ -25,6 +25,7 @@ def run_scrapy(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[
     with tempfile.TemporaryDirectory(prefix="newscrawler-ops-") as ops:
         isolated = ("-s", f"NEWSCRAWLER_SEEN_PATH={ops}/seen.sqlite")
         isolated += ("-s", f"NEWSCRAWLER_REPORT_DIR={ops}/reports")
+        isolated += ("-s", f"NEWSCRAWLER_STORIES_PATH={ops}/stories.sqlite")
         return subprocess.run(
             [sys.executable, "-m", "scrapy", *args, *isolated],
             cwd=REPO,

@@ -14,7 +14,9 @@ import newscrawler.settings as project
 def project_settings(**overrides: Any) -> dict[str, Any]:
     """The settings of newscrawler/settings.py as a dict, with test overrides on top."""
     names = (name for name in dir(project) if name.isupper())
-    return {**{name: getattr(project, name) for name in names}, **overrides}
+    # Each chain gets a fresh in-memory story index: no state shared between tests.
+    isolated = {"NEWSCRAWLER_STORIES_PATH": ":memory:"}
+    return {**{name: getattr(project, name) for name in names}, **isolated, **overrides}
 
 
 def pipeline_chain(crawler: Crawler) -> list[Any]:

@@ -180,6 +180,7 @@ def worker(redis_url: str, ops: Path, log: IO[str]) -> subprocess.Popen[str]:
     # once the shared queue is empty (the default, 0, waits for new seeds forever).
     cmd += ["-s", "CONCURRENT_REQUESTS=4", "-s", "MAX_IDLE_TIME_BEFORE_CLOSE=3"]
     cmd += ["-s", f"NEWSCRAWLER_SEEN_PATH={ops}/seen.sqlite"]
+    cmd += ["-s", f"NEWSCRAWLER_STORIES_PATH={ops}/stories.sqlite"]
     cmd += ["-s", f"NEWSCRAWLER_REPORT_DIR={ops}/reports"]
     return subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=log, text=True)
 

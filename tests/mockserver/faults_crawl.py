@@ -49,6 +49,7 @@ def scrapy_command(*args: str, workdir: Path, **settings: str) -> list[str]:
         **FAST,
         "DOWNLOADER_MIDDLEWARES": middlewares_setting(),
         "NEWSCRAWLER_SEEN_PATH": str(workdir / "seen.sqlite"),
+        "NEWSCRAWLER_STORIES_PATH": str(workdir / "stories.sqlite"),
         "NEWSCRAWLER_REPORT_DIR": str(workdir / "reports"),
         **settings,
     }

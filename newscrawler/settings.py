@@ -16,7 +16,7 @@ DOWNLOADER_MIDDLEWARES = {
     # Around RetryMiddleware (550) and RedirectMiddleware (600): see newscrawler/ops/backoff.py.
     "newscrawler.ops.backoff.GiveUpMiddleware": 540,
     "newscrawler.ops.backoff.BackoffMiddleware": 560,
-    "newscrawler.ops.backoff.GuardMiddleware": 610,
+    "newscrawler.ops.guards.GuardMiddleware": 610,
 }
 # Crawled content must never reach local files or other protocols (a sitemap can list file://).
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}

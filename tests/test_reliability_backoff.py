@@ -13,13 +13,8 @@ from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
-from newscrawler.ops.backoff import (
-    BackoffMiddleware,
-    GiveUpMiddleware,
-    GuardMiddleware,
-    backoff_delay,
-    site_key,
-)
+from newscrawler.ops.backoff import BackoffMiddleware, GiveUpMiddleware, backoff_delay
+from newscrawler.ops.guards import GuardMiddleware, site_key
 
 NOW = datetime(2025, 7, 26, 12, 0, tzinfo=UTC)
 URL = "http://127.0.0.1:1/article/1"

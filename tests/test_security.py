@@ -18,7 +18,7 @@ from scrapy.utils.test import get_crawler
 
 from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.items import ArticleItem
-from newscrawler.ops.backoff import GuardMiddleware
+from newscrawler.ops.guards import GuardMiddleware
 from newscrawler.spiders.article import ArticleSpider
 from tests.pipeline_chain import clean, project_crawler, project_settings
 

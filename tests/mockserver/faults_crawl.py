@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 RELIABILITY_MIDDLEWARES = {
     "newscrawler.ops.backoff.GiveUpMiddleware": 540,
     "newscrawler.ops.backoff.BackoffMiddleware": 560,
-    "newscrawler.ops.backoff.GuardMiddleware": 610,
+    "newscrawler.ops.guards.GuardMiddleware": 610,
 }
 # Short waits and timeouts so a fault crawl takes seconds; RETRY_TIMES stays the project's.
 FAST = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import random
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -48,6 +49,10 @@ def make_record(index: int, *, seed: int, crawled_at: str) -> dict[str, Any]:
         "word_count": sum(len(p.split()) for p in body),
         "content_hash": hashlib.sha256("\n\n".join(body).encode()).hexdigest(),
         "cleaning": {"boilerplate_removed": index % 4},
+        # Three copies per story: the StoryPipeline fields, as a clean record carries them.
+        "story_id": hashlib.sha256(str(index // 3).encode()).hexdigest()[:16],
+        "syndicated_copies": index % 3 + 1,
+        "is_original": index % 3 == 0,
     }
 
 
@@ -66,3 +71,25 @@ class FeedsSpider(scrapy.Spider):
             if delay:
                 await asyncio.sleep(delay)
             yield make_record(index, seed=seed, crawled_at=crawled_at)
+
+
+# Fields that schema v3 gave columns; code for v1/v2 kept them in the `extra` JSON column.
+V3_FIELDS = ("story_id", "syndicated_copies", "is_original")
+
+
+def insert_as_v2(conn: Any, record: dict[str, Any], *, seen_at: str) -> None:
+    """Store `record` as the code of schema v1/v2 did, to build old databases for migrations."""
+    from newscrawler.feeds import sqlstore
+
+    row = sqlstore.article_row(record, seen_at=seen_at)
+    for field in V3_FIELDS:
+        row.pop(field, None)
+    row["extra"] = json.dumps({field: record[field] for field in V3_FIELDS if field in record})
+    conn.execute(
+        f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row
+    )
+    links = [
+        (record["url"], position, link["title"], link["url"], link["age"], link["published_at"])
+        for position, link in enumerate(record.get("related") or ())
+    ]
+    conn.executemany("INSERT INTO related_links VALUES (?, ?, ?, ?, ?, ?)", links)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage, SQLiteTarget
 from newscrawler.items import ArticleItem
-from tests.feeds_spider import make_record
+from tests.feeds_spider import insert_as_v2, make_record
 
 T1, T2 = "2026-11-25T10:00:00+00:00", "2026-11-25T11:00:00+00:00"
 
@@ -107,16 +108,34 @@ def test_migration_v1_to_v2_keeps_rows_and_indexes_them(tmp_path: Path) -> None:
     assert sqlschema.migrate(conn, target=1) == 1
     conn.execute("BEGIN")
     for index in range(5):
-        sqlstore.upsert_article(conn, record(index), seen_at=T1)
+        insert_as_v2(conn, record(index), seen_at=T1)
     conn.execute("COMMIT")
     with pytest.raises(sqlite3.OperationalError, match="no such table"):
         sqlstore.search(conn, "item3")
-    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 2
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 3
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert sqlstore.search(conn, "item3") == [record(3)["url"]]
-    assert sqlschema.migrate(conn) == 2  # idempotent
+    assert sqlschema.migrate(conn) == 3  # idempotent
     versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
-    assert versions == [(1,), (2,)]
+    assert versions == [(1,), (2,), (3,)]
+
+
+def test_migration_v2_to_v3_moves_story_fields_out_of_extra(tmp_path: Path) -> None:
+    conn = sqlschema.connect(tmp_path / "v2.sqlite")
+    sqlschema.migrate(conn, target=2)
+    story = {"story_id": "0123456789abcdef", "syndicated_copies": 3, "is_original": False}
+    conn.execute(
+        "INSERT INTO articles (url, headline, body, extra, first_seen_at, last_seen_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        ("https://a.example/1", "H", "B", json.dumps({**story, "other": 1}), T1, T1),
+    )
+    assert sqlschema.migrate(conn) == 3
+    loaded = sqlstore.load_article(conn, "https://a.example/1")
+    assert loaded is not None
+    assert {key: loaded[key] for key in story} == story
+    assert loaded["other"] == 1
+    row = conn.execute("SELECT story_id, extra FROM articles").fetchone()
+    assert row == ("0123456789abcdef", '{"other":1}')
 
 
 def test_newer_database_is_refused(conn: sqlite3.Connection) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from newscrawler.feeds import sqlschema, sqlstore
-from tests.feeds_spider import make_record
+from tests.feeds_spider import insert_as_v2, make_record
 
 REPO = Path(__file__).resolve().parents[1]
 SPIDER = "tests/feeds_spider.py"
@@ -150,7 +150,8 @@ def test_append_to_a_v1_database_migrates_it(tmp_path: Path) -> None:
     old = make_record(100, seed=1, crawled_at=T1)
     conn = sqlschema.connect(db)
     sqlschema.migrate(conn, target=1)
-    sqlstore.upsert_article(conn, old, seen_at=T1)
+    insert_as_v2(conn, old, seen_at=T1)
+    conn.commit()
     conn.close()
     assert crawl("-o", str(db), count=3, crawled_at=T2).returncode == 0
     with sqlite3.connect(db) as conn:

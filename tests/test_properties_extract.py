@@ -6,7 +6,6 @@ import json
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from parsel import Selector

@@ -25,6 +25,8 @@ KEEP_TAGS = ("html", "body", "main", "article")
 _HIDDEN_STYLE = re.compile(
     r"left:\s*-\d{3,}px|display:\s*none|visibility:\s*hidden|clip:\s*rect\(0[ ,]", re.I
 )
+# One alternation instead of a Python loop over JUNK_WORDS: _is_junk runs on every element.
+_JUNK_NAME = re.compile("|".join(re.escape(word) for word in JUNK_WORDS))
 _SPACE = re.compile(r"\s+")
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_PARAGRAPH = 40
@@ -40,7 +42,7 @@ def _is_junk(element: etree._Element) -> bool:
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return any(word in names for word in JUNK_WORDS)
+    return _JUNK_NAME.search(names) is not None
 
 
 def cleaned(selector: Selector) -> Selector:
@@ -134,11 +136,13 @@ def best_container(selector: Selector) -> etree._Element | None:
     National Post wraps every <p> in its own div, so its story container is two levels up.
     """
     scores: dict[etree._Element, float] = {}
-    for paragraph in selector.xpath("//p"):
-        text = _SPACE.sub(" ", "".join(paragraph.root.itertext())).strip()
+    # lxml directly (every <p> of the document, in order, as "//p" gives), without a parsel
+    # Selector per paragraph; split/join collapses whitespace as _SPACE.sub + strip does.
+    for paragraph in selector.root.getroottree().iter("p"):
+        text = " ".join("".join(paragraph.itertext()).split())
         if len(text) < MIN_PARAGRAPH:
             continue
-        for ancestor, weight in zip(paragraph.root.iterancestors(), _WEIGHTS, strict=False):
+        for ancestor, weight in zip(paragraph.iterancestors(), _WEIGHTS, strict=False):
             scores[ancestor] = scores.get(ancestor, 0.0) + weight
     return max(scores, key=scores.__getitem__) if scores else None
 

@@ -23,6 +23,9 @@ SCALAR_COLUMNS = (
     "language",
     "word_count",
     "content_hash",
+    "story_id",
+    "syndicated_copies",
+    "is_original",
 )
 JSON_COLUMNS = ("authors", "dateline", "tags", "cleaning")
 
@@ -60,8 +63,22 @@ _V2 = (
     END""",
     "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')",
 )
+# v3: the syndication fields get columns (and an index to list a story's copies); rows written
+# by v2 kept them in `extra`, from where they are moved.
+_V3 = (
+    "ALTER TABLE articles ADD COLUMN story_id TEXT",
+    "ALTER TABLE articles ADD COLUMN syndicated_copies INTEGER",
+    "ALTER TABLE articles ADD COLUMN is_original INTEGER",
+    """UPDATE articles SET story_id = json_extract(extra, '$.story_id'),
+        syndicated_copies = json_extract(extra, '$.syndicated_copies'),
+        is_original = json_extract(extra, '$.is_original'),
+        extra = nullif(json_remove(extra, '$.story_id', '$.syndicated_copies', '$.is_original'),
+                       '{}')
+        WHERE extra IS NOT NULL""",
+    "CREATE INDEX articles_story ON articles (story_id)",
+)
 # Append only: migration N brings a database from version N-1 to N. Never edit a released one.
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2)
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

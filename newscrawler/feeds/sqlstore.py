@@ -14,22 +14,38 @@ RELATED_COLUMNS = ("title", "url", "age", "published_at")
 _KNOWN = {*SCALAR_COLUMNS, *JSON_COLUMNS, "body", "related"}
 _STORED = (*SCALAR_COLUMNS, "body", *JSON_COLUMNS, "extra")
 _ARTICLE_COLUMNS = (*_STORED, "first_seen_at", "last_seen_at")
-# Identifiers come from the constants above, never from items; every value is a parameter.
-_UPSERT = "INSERT INTO articles ({cols}) VALUES ({params}) ON CONFLICT (url) DO UPDATE SET {sets}"
-_UPSERT = _UPSERT.format(
-    cols=", ".join(_ARTICLE_COLUMNS),
-    params=", ".join(f":{c}" for c in _ARTICLE_COLUMNS),
-    # first_seen_at is left out on purpose: a re-crawl must keep it.
-    sets=", ".join(f"{c} = excluded.{c}" for c in _ARTICLE_COLUMNS if c != "first_seen_at"),
-)
+
+
+def _upsert_sql(unchanged: tuple[str, ...] = ()) -> str:
+    """The upsert by url; columns in `unchanged` are left out of its update."""
+    # Identifiers come from the constants above, never from items; every value is a parameter.
+    # first_seen_at is never updated: a re-crawl must keep it.
+    sets = [c for c in _ARTICLE_COLUMNS if c not in ("first_seen_at", *unchanged)]
+    return (
+        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)})"
+        f" VALUES ({', '.join(f':{c}' for c in _ARTICLE_COLUMNS)})"
+        f" ON CONFLICT (url) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in sets)}"
+    )
+
+
+_UPSERT = _upsert_sql()
+# For a re-crawl whose headline and body are unchanged: with neither in the SET list the FTS
+# update trigger (AFTER UPDATE OF headline, body) does not re-index the same text.
+_UPSERT_SAME_TEXT = _upsert_sql(unchanged=("headline", "body"))
+_STORED_TEXT = "SELECT headline, body FROM articles WHERE url = ?"
 _INSERT_RELATED = (
     "INSERT INTO related_links (article_url, position, title, url, age, published_at)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
 
 
+# One encoder for every value: json.dumps with options builds a new JSONEncoder per call, five
+# times per row. Same options, same output.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return None if value is None else _ENCODE(value)
 
 
 def _scalar(value: Any) -> Any:
@@ -60,20 +76,26 @@ def _related_rows(url: str, related: Iterable[Mapping[str, Any]]) -> list[tuple[
     ]
 
 
-def upsert_article(conn: sqlite3.Connection, record: Mapping[str, Any], *, seen_at: str) -> bool:
+def upsert_article(
+    conn: sqlite3.Connection, record: Mapping[str, Any], *, seen_at: str, new: bool = False
+) -> bool:
     """Insert or update one record and replace its related links; True when the url was new.
 
-    Runs inside the caller's transaction: committing is the caller's choice.
+    Runs inside the caller's transaction: committing is the caller's choice. `new=True` is the
+    caller's promise that the url is not stored (a database it created empty this run and has
+    not written the url to): the lookup and the related-links delete are then skipped.
     """
     row = article_row(record, seen_at=seen_at)
     url = row["url"]
     if not isinstance(url, str) or not url:
         raise ValueError("an article record needs a non-empty string url")
-    known = conn.execute("SELECT 1 FROM articles WHERE url = ?", (url,)).fetchone()
-    conn.execute(_UPSERT, row)
-    conn.execute("DELETE FROM related_links WHERE article_url = ?", (url,))
+    old = None if new else conn.execute(_STORED_TEXT, (url,)).fetchone()
+    same_text = old is not None and old == (row["headline"], row["body"])
+    conn.execute(_UPSERT_SAME_TEXT if same_text else _UPSERT, row)
+    if old is not None:
+        conn.execute("DELETE FROM related_links WHERE article_url = ?", (url,))
     conn.executemany(_INSERT_RELATED, _related_rows(url, record.get("related") or ()))
-    return known is None
+    return old is None
 
 
 def load_article(conn: sqlite3.Connection, url: str) -> dict[str, Any] | None:
@@ -86,6 +108,8 @@ def load_article(conn: sqlite3.Connection, url: str) -> dict[str, Any] | None:
     for column in JSON_COLUMNS:
         record[column] = None if record[column] is None else json.loads(record[column])
     record.update(json.loads(record.pop("extra") or "{}"))
+    if record["is_original"] is not None:  # SQLite has no boolean: stored as 0/1
+        record["is_original"] = bool(record["is_original"])
     body = record["body"]
     record["body"] = body.split(PARAGRAPH_SEPARATOR) if body else []
     links = conn.execute(

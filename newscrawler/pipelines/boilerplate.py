@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from itemadapter import ItemAdapter
-
-from newscrawler.pipelines.base import CleaningPipeline, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.boilerplate import strip_boilerplate
 
 
@@ -16,7 +14,7 @@ class BoilerplatePipeline(CleaningPipeline):
     component = "boilerplate"
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         result = strip_boilerplate(adapter.get("body") or [])
         adapter["body"] = result.body
         self.inc("lines_removed", result.removed)

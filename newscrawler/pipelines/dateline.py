@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
-from newscrawler.pipelines.base import CleaningPipeline, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.agency import canonical_agency, resolve_agency, strip_trailer_tag
 from newscrawler.text.dateline import Dateline, split_dateline
 
@@ -43,7 +43,7 @@ class DatelinePipeline(CleaningPipeline):
         return cls(stats=crawler.stats, colon_sources=sources)
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         cleaning = adapter.get("cleaning") or {}
         trailer = None
         # Counts in `cleaning` mark an item already cut: a second pass must not cut again.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
-from newscrawler.pipelines.base import CleaningPipeline
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.dates import parse_date, site_zone
 from newscrawler.text.published import resolve_published
 
@@ -59,7 +59,7 @@ class DatesPipeline(CleaningPipeline):
         )
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         source = adapter.get("source")
         tz = self._zone(source if isinstance(source, str) else None)
         crawled_at = _moment(adapter.get("crawled_at"))

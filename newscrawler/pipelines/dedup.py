@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from itemadapter import ItemAdapter
-
-from newscrawler.pipelines.base import CleaningPipeline, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.dedup import drop_repeats
 
 
@@ -16,7 +14,7 @@ class DuplicateParagraphPipeline(CleaningPipeline):
     component = "paragraphs"
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         result = drop_repeats(adapter.get("body") or [])
         adapter["body"] = result.paragraphs
         self.inc("total", result.total)

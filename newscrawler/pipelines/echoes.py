@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from itemadapter import ItemAdapter
-
-from newscrawler.pipelines.base import CleaningPipeline, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.echoes import strip_leading_echoes
 
 
@@ -16,7 +14,7 @@ class LeadingEchoPipeline(CleaningPipeline):
     component = "echoes"
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         result = strip_leading_echoes(
             adapter.get("body") or [], adapter.get("headline"), adapter.get("section")
         )

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from itemadapter import ItemAdapter
-
-from newscrawler.pipelines.base import CleaningPipeline
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.normalize import normalize_blocks
 
 TEXT_FIELDS = ("headline", "section", "summary")
@@ -19,7 +17,7 @@ class NormalizePipeline(CleaningPipeline):
     component = "normalize"
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         dropped = repaired = 0
         for name in TEXT_FIELDS + LIST_FIELDS:
             value = adapter.get(name)

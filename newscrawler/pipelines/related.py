@@ -5,9 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from itemadapter import ItemAdapter
-
-from newscrawler.pipelines.base import CleaningPipeline, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.ages import parse_absolute_time
 from newscrawler.text.related import dedupe_related, resolve_link, split_related
 
@@ -18,7 +16,7 @@ class RelatedLinksPipeline(CleaningPipeline):
     component = "related"
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         now = _crawled_at(adapter.get("crawled_at"))
         links = [resolve_link(link, now) for link in adapter.get("related") or []]
         given = [link for link in links if link is not None]

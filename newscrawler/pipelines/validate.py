@@ -12,7 +12,7 @@ from itemadapter import ItemAdapter
 
 from newscrawler.exceptions import EmptyBody, MissingHeadline, MissingUrl, NotAnArticle
 from newscrawler.items import ArticleItem
-from newscrawler.pipelines.base import CleaningPipeline
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.agency import AGENCIES
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ class ValidatePipeline(CleaningPipeline):
         return cls(stats=crawler.stats, min_words=min_words)
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = adapt(item)
         self._complete(adapter, item)
         body = adapter["body"]
         adapter["word_count"] = self._check(adapter, body)

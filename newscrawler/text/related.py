@@ -91,9 +91,18 @@ def split_related(body: Sequence[str], now: datetime | None) -> RelatedSplit:
         if start == len(kept):
             break
         kept, pairs = kept[:start], found + pairs
-    published = {age: _published(parse_age(age), now) for age in {age for age, _ in pairs}}
-    related = [_entry(title, None, age, published[age]) for age, title in pairs]
-    return RelatedSplit(kept, dedupe_related(related), len(body) - len(kept))
+    return RelatedSplit(kept, _split_entries(pairs, now), len(body) - len(kept))
+
+
+def _split_entries(pairs: Sequence[tuple[str, str]], now: datetime | None) -> list[dict[str, Any]]:
+    """One entry per distinct title (first kept): dedupe_related's rule, as these have no URL."""
+    seen: set[str] = set()
+    related = []
+    for age, title in pairs:
+        if title not in seen:
+            seen.add(title)
+            related.append(_entry(title, None, age, _published(parse_age(age), now)))
+    return related
 
 
 def _text_or_none(value: object) -> str | None:

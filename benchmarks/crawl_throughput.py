@@ -61,6 +61,7 @@ def full_cmd(sitemap: str, tmp: Path, run: int) -> list[str]:
     cmd = [sys.executable, "-m", "scrapy", "crawl", "article", "-a", f"sitemap={sitemap}"]
     cmd += ["-O", f"{out}.jsonl", "-O", f"{out}.sqlite"]
     cmd += ["-s", f"NEWSCRAWLER_SEEN_PATH={out}-seen.sqlite"]
+    cmd += ["-s", f"NEWSCRAWLER_STORIES_PATH={out}-stories.sqlite"]
     return cmd + ["-s", f"NEWSCRAWLER_REPORT_DIR={tmp}/reports"]
 
 

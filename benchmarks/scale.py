@@ -112,7 +112,8 @@ def clean(chain: list[Any], item: Any) -> Any | None:
 
 def run(count: int, folder: Path) -> Iterator[str]:
     """Yields one report line per checkpoint, then the per-stage rates."""
-    crawler = project_crawler()
+    # The story index on disk, as in a crawl (the test helper's default is in memory).
+    crawler = project_crawler(NEWSCRAWLER_STORIES_PATH=str(folder / "stories.sqlite"))
     crawler.stats.open_spider()
     chain, exports = pipeline_chain(crawler), Exports(crawler, folder)
     seconds = {"generate": 0.0, "pipelines": 0.0, "jsonlines": 0.0, "sqlite": 0.0}

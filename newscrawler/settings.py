@@ -71,6 +71,9 @@ NEWSCRAWLER_SITE_TIMEZONES = {
     "uniindia": "Asia/Kolkata",
     "devdiscourse": "Asia/Kolkata",
 }
+# host[:port] -> site key: crawl a staging mirror, caching proxy or local copy as that site
+# (routing, article-URL patterns, listing/sitemap filtering). Empty: route by real domains only.
+NEWSCRAWLER_SITE_ALIASES: dict[str, str] = {}
 # --- Datelines, dates, validation -------------------------------------------------------------
 # Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS colon datelines count.
 NEWSCRAWLER_COLON_DATELINE_SOURCES = ["timesofindia", "ndtv", "indiapost"]

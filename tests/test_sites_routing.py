@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from newscrawler.extract.page import ArticlePage
-from newscrawler.sites import GENERIC, SITES, discovery, site_for_url
+from newscrawler.sites import GENERIC, SITES, check_aliases, discovery, site_for_url, site_url
 
 
 @pytest.mark.parametrize(
@@ -128,3 +128,41 @@ def test_url_lines() -> None:
         "https://a/1",
         "https://a/2",
     ]
+
+
+ALIASES = {"127.0.0.1:8080": "reuters", "mirror.local": "indialife"}
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("http://127.0.0.1:8080/world/x-2024-03-07/", "reuters"),
+        ("http://127.0.0.1:9090/world/x-2024-03-07/", "generic"),  # another port: no alias
+        ("http://mirror.local:8000/article/1", "indialife"),  # a bare host: any port
+        ("http://127.0.0.1:bad/a", "generic"),
+        ("https://apnews.com/article/x", "apnews"),  # real domains still route
+    ],
+)
+def test_site_for_url_with_aliases(url: str, key: str) -> None:
+    assert site_for_url(url, aliases=ALIASES).key == key
+
+
+def test_site_url_moves_an_aliased_url_to_the_site_home() -> None:
+    assert site_url("http://127.0.0.1:8080/world/x?a=1", ALIASES) == (
+        "https://www.reuters.com/world/x?a=1"
+    )
+    assert site_url("http://other:8080/world/x", ALIASES) == "http://other:8080/world/x"
+    assert SITES["indialife"].is_article_url(site_url("http://mirror.local/article/7", ALIASES))
+    assert not SITES["indialife"].is_article_url("http://mirror.local/article/7")
+
+
+def test_site_home_is_the_host_of_its_own_discovery() -> None:
+    assert SITES["reuters"].home() == "https://www.reuters.com"
+    assert SITES["apnews"].home() == "https://apnews.com"
+    assert GENERIC.home() == ""
+
+
+def test_check_aliases_normalises_and_rejects_unknown_sites() -> None:
+    assert check_aliases({" Mirror.Local:80 ": "ndtv"}) == {"mirror.local:80": "ndtv"}
+    with pytest.raises(ValueError, match="unknown site keys"):
+        check_aliases({"127.0.0.1": "nosuchsite"})

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from scrapy.http import HtmlResponse, Request, XmlResponse
+from scrapy.utils.test import get_crawler
 
 from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import SITES, discovery
 from newscrawler.spiders.sites import IndiaLifeSpider, ReutersSpider
+from newscrawler.spiders.warc import WarcSpider
 
 LISTING = """<html><head><link rel="next" href="/?page=2"></head><body>
 <a href="/article/112952">One</a><a href="article.php?id=7#top">Two</a>
@@ -54,3 +59,35 @@ def test_site_sitemap_entries_are_filtered_by_article_pattern() -> None:
     url = "https://www.indialife.us/sitemap.xml"
     response = XmlResponse(url, body=body, request=Request(url))
     assert [r.url for r in spider.parse_sitemap(response)] == ["https://www.indialife.us/article/5"]
+
+
+def test_listing_argument_replaces_discovery() -> None:
+    spider = IndiaLifeSpider(listing="http://127.0.0.1:8000/news/, http://127.0.0.1:8000/more/")
+    assert spider.listings == ["http://127.0.0.1:8000/news/", "http://127.0.0.1:8000/more/"]
+    assert (spider.sitemaps, spider.feeds) == ([], [])
+
+
+def test_aliases_come_from_the_settings_and_route_listing_links() -> None:
+    aliases = {"127.0.0.1:8000": "indialife"}
+    crawler = get_crawler(IndiaLifeSpider, {"NEWSCRAWLER_SITE_ALIASES": json.dumps(aliases)})
+    spider = IndiaLifeSpider.from_crawler(crawler)
+    assert spider.site_aliases == aliases
+    url = "http://127.0.0.1:8000/"
+    response = HtmlResponse(url, body=LISTING.encode(), request=Request(url, meta={"page": 1}))
+    assert [r.url for r in spider.parse_listing(response) if r.meta[ARTICLE_META]] == [
+        "http://127.0.0.1:8000/article/112952",
+        "http://127.0.0.1:8000/article.php?id=7",
+    ]
+    assert not [r for r in IndiaLifeSpider().parse_listing(response) if r.meta[ARTICLE_META]]
+
+
+def test_unknown_alias_site_stops_the_crawl() -> None:
+    crawler = get_crawler(IndiaLifeSpider, {"NEWSCRAWLER_SITE_ALIASES": {"h": "nope"}})
+    with pytest.raises(ValueError, match="unknown site keys"):
+        IndiaLifeSpider.from_crawler(crawler)
+
+
+def test_warc_replay_reads_the_aliases_too() -> None:
+    settings = {"NEWSCRAWLER_SITE_ALIASES": {"127.0.0.1:8000": "ndtv"}}
+    spider = WarcSpider.from_crawler(get_crawler(WarcSpider, settings))
+    assert spider.site_aliases == {"127.0.0.1:8000": "ndtv"}

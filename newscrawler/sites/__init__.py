@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from collections.abc import Mapping
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from newscrawler.extract.page import ArticlePage
 from newscrawler.sites import (
@@ -24,10 +25,59 @@ SITES: dict[str, Site] = {
 }
 
 
-def site_for_url(url: str) -> Site:
-    """The registered site serving the URL's host (subdomains included), else GENERIC."""
-    host = urlsplit(url).hostname or ""
+def site_for_url(url: str, *, aliases: Mapping[str, str] | None = None) -> Site:
+    """The site aliased to the URL's host, else the registered site serving it, else GENERIC.
+
+    Registered sites serve their subdomains too; `aliases` is NEWSCRAWLER_SITE_ALIASES.
+    """
+    parts = urlsplit(url)
+    aliased = _aliased(parts, aliases)
+    if aliased is not None:
+        return aliased
+    host = parts.hostname or ""
     return next((site for site in SITES.values() if site.serves(host)), GENERIC)
 
 
-__all__ = ["GENERIC", "SITES", "Site", "site_for_url"]
+def site_url(url: str, aliases: Mapping[str, str] | None = None) -> str:
+    """The URL moved to its aliased site's home (Site.home); any other URL unchanged.
+
+    Site rules (article URL patterns, links to the page itself) name the real host, so a page on
+    an aliased host (a mirror, a proxy, a local copy) is judged as if the site had served it.
+    """
+    parts = urlsplit(url)
+    site = _aliased(parts, aliases)
+    if site is None or not site.domains:
+        return url
+    home = urlsplit(site.home())
+    return urlunsplit((home.scheme, home.netloc, parts.path, parts.query, parts.fragment))
+
+
+def check_aliases(aliases: Mapping[str, object]) -> dict[str, str]:
+    """NEWSCRAWLER_SITE_ALIASES normalised: lower-case host[:port] -> site key.
+
+    ValueError for a value that is no registered site key: a typo stops the crawl at once
+    instead of silently routing the host nowhere.
+    """
+    unknown = sorted(str(key) for key in aliases.values() if key not in SITES)
+    if unknown:
+        raise ValueError(
+            f"NEWSCRAWLER_SITE_ALIASES: unknown site keys {unknown}; use {sorted(SITES)}"
+        )
+    return {host.strip().lower(): str(key) for host, key in aliases.items()}
+
+
+def _aliased(parts: SplitResult, aliases: Mapping[str, str] | None) -> Site | None:
+    """The site aliased to the URL's host:port, else to its bare host (any port)."""
+    if not aliases:
+        return None
+    host = parts.hostname or ""
+    try:
+        port = parts.port
+    except ValueError:  # a malformed port: not the aliased host:port, the bare host may still be
+        port = None
+    key = aliases.get(f"{host}:{port}") if port is not None else None
+    key = key or aliases.get(host)
+    return SITES.get(key) if key else None
+
+
+__all__ = ["GENERIC", "SITES", "Site", "check_aliases", "site_for_url", "site_url"]

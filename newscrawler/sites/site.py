@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from newscrawler.extract.page import ArticlePage
 
@@ -30,6 +31,18 @@ class Site:
     def serves(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")
         return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def home(self) -> str:
+        """`scheme://host` of the site, "" without domains.
+
+        The host its own discovery URLs use (they say whether it is www. or not), else https://
+        and its first domain.
+        """
+        for url in (*self.sitemaps, *self.feeds, *self.listings):
+            parts = urlsplit(url)
+            if self.serves(parts.hostname or ""):
+                return f"{parts.scheme}://{parts.netloc}"
+        return f"https://{self.domains[0]}" if self.domains else ""
 
     def is_article_url(self, url: str) -> bool:
         return bool(self._pattern.search(url))

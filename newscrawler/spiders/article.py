@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
@@ -16,7 +17,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from newscrawler.items import ArticleItem
 from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import discovery, site_for_url
-from newscrawler.spiders.base import fetched_at, item_from_response
+from newscrawler.spiders.base import fetched_at, item_from_response, site_aliases
 
 
 class ArticleSpider(Spider):
@@ -25,6 +26,7 @@ class ArticleSpider(Spider):
     -a urls=U1,U2   -a url_file=PATH   -a sitemap=URL[,URL]   -a feed=URL[,URL]
     -a since=2d (skip sitemap/feed entries older than this, measured from the listing's fetch time)
     -a allow_offsite=1 (follow sitemap/feed entries on other sites; else counted and skipped)
+    Setting NEWSCRAWLER_SITE_ALIASES routes other hosts (mirrors, proxies, local copies) to a site.
     """
 
     name = "article"
@@ -48,6 +50,13 @@ class ArticleSpider(Spider):
         self.feeds = discovery.split_urls(feed)
         self.max_age: timedelta | None = discovery.parse_age(since) if since else None
         self.allow_offsite = allow_offsite.lower() in ("1", "true", "yes")
+        self.site_aliases: dict[str, str] = {}  # set from the settings by from_crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.site_aliases = site_aliases(crawler.settings)
+        return spider
 
     async def start(self) -> AsyncIterator[Request]:
         # The meta flag tells the incremental/report middlewares article pages from listings.
@@ -59,7 +68,7 @@ class ArticleSpider(Spider):
             yield Request(url, callback=self.parse_feed, meta={ARTICLE_META: False})
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[ArticleItem]:
-        item = item_from_response(response, self.crawler.stats)
+        item = item_from_response(response, self.crawler.stats, self.site_aliases)
         if item is not None:
             yield item
 
@@ -106,5 +115,6 @@ class ArticleSpider(Spider):
             return True
         home = (urlparse_cached(listing).hostname or "").removeprefix("www.")
         host = urlsplit(url).hostname or ""  # hostname, not netloc: ports do not change the site
-        domains = [d for d in (home, *site_for_url(listing.url).domains) if d]
+        site = site_for_url(listing.url, aliases=self.site_aliases)
+        domains = [d for d in (home, *site.domains) if d]
         return any(host == d or host.endswith(f".{d}") for d in domains)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import codecs
 import logging
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeGuard
 
 from lxml.etree import LxmlError
 from scrapy.http import Response, TextResponse
+from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
+from newscrawler.extract.page import ArticlePage
 from newscrawler.items import ArticleItem
-from newscrawler.sites import site_for_url
+from newscrawler.sites import check_aliases, site_for_url, site_url
 
 # Set by the WARC replay spider: the record's WARC-Date, which beats any header.
 FETCHED_AT_META = "newscrawler_fetched_at"
@@ -52,8 +55,15 @@ logger = logging.getLogger(__name__)
 EXTRACTION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
 
 
+def site_aliases(settings: BaseSettings) -> dict[str, str]:
+    """The checked NEWSCRAWLER_SITE_ALIASES (host[:port] -> site key; a JSON object on -s)."""
+    return check_aliases(settings.getdict("NEWSCRAWLER_SITE_ALIASES"))
+
+
 def item_from_response(
-    response: Response, stats: StatsCollector | None = None
+    response: Response,
+    stats: StatsCollector | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> ArticleItem | None:
     """The raw article item of an HTML response, or None (non-HTML, not an article, or broken).
 
@@ -64,7 +74,7 @@ def item_from_response(
         _count(stats, "non_html")
         return None
     try:
-        page = site_for_url(response.url).page(page_text(response), response.url)
+        page = _site_page(response, aliases)
         fields = page.fields()
     except (*EXTRACTION_ERRORS, LxmlError) as exc:
         logger.warning("Extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
@@ -75,7 +85,16 @@ def item_from_response(
         return None
     if page.used_fallback:
         _count(stats, "fallback_extraction")
-    return to_item({**fields, "crawled_at": iso_utc(fetched_at(response))})
+    return to_item({**fields, "url": response.url, "crawled_at": iso_utc(fetched_at(response))})
+
+
+def _site_page(response: TextResponse, aliases: Mapping[str, str] | None) -> ArticlePage:
+    """The page of the URL's site, read at the site's own URL when the host is an alias.
+
+    The site's URL rules and relative links then hold; the record keeps the URL actually fetched.
+    """
+    site = site_for_url(response.url, aliases=aliases)
+    return site.page(page_text(response), site_url(response.url, aliases))
 
 
 def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:

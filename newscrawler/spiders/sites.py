@@ -9,7 +9,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from newscrawler.ops.articles import ARTICLE_META
-from newscrawler.sites import SITES, Site, discovery
+from newscrawler.sites import SITES, Site, discovery, site_url
 from newscrawler.spiders.article import ArticleSpider
 
 DEFAULT_MAX_PAGES = 5  # listing pages followed per listing when -a max_pages is not given
@@ -18,20 +18,22 @@ DEFAULT_MAX_PAGES = 5  # listing pages followed per listing when -a max_pages is
 class SiteSpider(ArticleSpider):
     """The article spider with a site's discovery as default input (-a arguments still win).
 
-    Sitemap and feed entries are kept only when they match the site's article URL pattern.
-    Extra argument: -a max_pages=N (listing pagination depth).
+    Sitemap, feed and listing entries are kept only when they match the site's article URL
+    pattern (on a NEWSCRAWLER_SITE_ALIASES host, as if on the site's own domain).
+    Extra arguments: -a listing=URL[,URL] (listing pages to follow instead of the site's
+    discovery, like -a sitemap/feed), -a max_pages=N (listing pagination depth).
     """
 
     name = ""  # abstract: only the per-site subclasses below are crawlable
     site: ClassVar[Site]
 
-    def __init__(self, *args: Any, max_pages: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, max_pages: str = "", listing: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        explicit = self.article_urls or self.sitemaps or self.feeds
-        if not explicit:
+        self.listings = discovery.split_urls(listing)
+        if not (self.article_urls or self.sitemaps or self.feeds or self.listings):
             self.sitemaps = list(self.site.sitemaps)
             self.feeds = list(self.site.feeds)
-        self.listings = [] if explicit else list(self.site.listings)
+            self.listings = list(self.site.listings)
         self.max_pages = int(max_pages) if max_pages else DEFAULT_MAX_PAGES
 
     async def start(self) -> AsyncIterator[Request]:
@@ -41,7 +43,7 @@ class SiteSpider(ArticleSpider):
             yield Request(url, callback=self.parse_listing, meta={ARTICLE_META: False, "page": 1})
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        for url in discovery.listing_links(response.text, response.url, self.site.is_article_url):
+        for url in discovery.listing_links(response.text, response.url, self.is_article_url):
             yield Request(url, callback=self.parse, meta={ARTICLE_META: True})
         following = discovery.next_page(response.text, response.url)
         page = int(response.meta.get("page", 1))
@@ -58,8 +60,11 @@ class SiteSpider(ArticleSpider):
         article: bool,
     ) -> Iterator[Request]:
         if article:  # a site's sitemaps and feeds also list videos, galleries and section fronts
-            entries = [(url, date) for url, date in entries if self.site.is_article_url(url)]
+            entries = [(url, date) for url, date in entries if self.is_article_url(url)]
         yield from super()._follow(response, entries, callback, article=article)
+
+    def is_article_url(self, url: str) -> bool:
+        return self.site.is_article_url(site_url(url, self.site_aliases))
 
 
 def _spider(key: str) -> type[SiteSpider]:

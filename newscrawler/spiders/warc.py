@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Headers, Request, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.items import ArticleItem
-from newscrawler.spiders.base import FETCHED_AT_META, item_from_response
+from newscrawler.spiders.base import FETCHED_AT_META, item_from_response, site_aliases
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -54,6 +55,14 @@ class WarcSpider(scrapy.Spider):
     def __init__(self, path: str = "data/samples", *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.path = Path(path)
+        self.site_aliases: dict[str, str] = {}  # set from the settings by from_crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        # A WARC of a mirror or a local copy routes its records as the live crawl would.
+        spider.site_aliases = site_aliases(crawler.settings)
+        return spider
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.path.exists():
@@ -82,7 +91,7 @@ class WarcSpider(scrapy.Spider):
         if not isinstance(response, TextResponse) or response.status != 200:
             self._count("skipped_non_html")
             return
-        item = item_from_response(response, self.crawler.stats)
+        item = item_from_response(response, self.crawler.stats, self.site_aliases)
         if item is not None:
             yield item
 

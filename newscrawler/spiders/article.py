@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy import Request, Spider
-from scrapy.crawler import Crawler
+from scrapy import Request
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
@@ -17,10 +16,10 @@ from scrapy.utils.httpobj import urlparse_cached
 from newscrawler.items import ArticleItem
 from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import discovery, site_for_url
-from newscrawler.spiders.base import fetched_at, item_from_response, site_aliases
+from newscrawler.spiders.base import AliasedSpider, fetched_at, item_from_response
 
 
-class ArticleSpider(Spider):
+class ArticleSpider(AliasedSpider):
     """Generic news spider; each page goes to its site's page class (generic fallback).
 
     -a urls=U1,U2   -a url_file=PATH   -a sitemap=URL[,URL]   -a feed=URL[,URL]
@@ -50,13 +49,6 @@ class ArticleSpider(Spider):
         self.feeds = discovery.split_urls(feed)
         self.max_age: timedelta | None = discovery.parse_age(since) if since else None
         self.allow_offsite = allow_offsite.lower() in ("1", "true", "yes")
-        self.site_aliases: dict[str, str] = {}  # set from the settings by from_crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.site_aliases = site_aliases(crawler.settings)
-        return spider
 
     async def start(self) -> AsyncIterator[Request]:
         # The meta flag tells the incremental/report middlewares article pages from listings.

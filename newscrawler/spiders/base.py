@@ -7,9 +7,11 @@ import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeGuard
+from typing import Any, Self, TypeGuard
 
 from lxml.etree import LxmlError
+from scrapy import Spider
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
@@ -130,3 +132,15 @@ def _is_html(response: Response) -> TypeGuard[TextResponse]:
         return False
     content_type = (response.headers.get(b"Content-Type") or b"").lower()
     return not content_type or b"html" in content_type
+
+
+class AliasedSpider(Spider):
+    """A spider that routes pages through NEWSCRAWLER_SITE_ALIASES (read once, at start-up)."""
+
+    site_aliases: Mapping[str, str] = {}  # replaced per instance by from_crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.site_aliases = site_aliases(crawler.settings)
+        return spider

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
-import scrapy
-from scrapy.crawler import Crawler
 from scrapy.http import Headers, Request, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.items import ArticleItem
-from newscrawler.spiders.base import FETCHED_AT_META, item_from_response, site_aliases
+from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider, item_from_response
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -45,8 +43,11 @@ def record_response(record: Any) -> Response | None:
     return response
 
 
-class WarcSpider(scrapy.Spider):
-    """Replays `-a path=FILE_or_DIR`: every HTML response record becomes a raw article item."""
+class WarcSpider(AliasedSpider):
+    """Replays `-a path=FILE_or_DIR`: every HTML response record becomes a raw article item.
+
+    Site aliases apply too: a WARC of a mirror or a local copy routes as the live crawl would.
+    """
 
     name = "warc"
     # No network: nothing to be polite to, and robots.txt does not apply to stored records.
@@ -55,14 +56,6 @@ class WarcSpider(scrapy.Spider):
     def __init__(self, path: str = "data/samples", *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.path = Path(path)
-        self.site_aliases: dict[str, str] = {}  # set from the settings by from_crawler
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
-        spider = super().from_crawler(crawler, *args, **kwargs)
-        # A WARC of a mirror or a local copy routes its records as the live crawl would.
-        spider.site_aliases = site_aliases(crawler.settings)
-        return spider
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.path.exists():

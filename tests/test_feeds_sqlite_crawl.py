@@ -159,3 +159,13 @@ def test_append_to_a_v1_database_migrates_it(tmp_path: Path) -> None:
         assert sqlstore.load_article(conn, old["url"]) == old
         assert sqlstore.search(conn, "item100") == [old["url"]]
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+
+
+def test_a_file_that_is_not_a_database_is_refused_once(tmp_path: Path) -> None:
+    target = tmp_path / "notes.sqlite"
+    target.write_text("not a database", encoding="utf-8")
+    result = crawl("-o", str(target), count=3)
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("SQLite feed refused") == 1
+    assert target.read_text(encoding="utf-8") == "not a database"  # nothing overwritten

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, Any
 
@@ -54,6 +55,10 @@ class SQLiteItemExporter(BaseItemExporter):
         self.commit_every = max(1, int(commit_every))  # item_export_kwargs may hold a string
         self.stats = stats
         self._pending = 0
+        self._broken = False  # set when the target is not a database this code can use
+        if file.error:
+            logger.error("SQLite feed refused, items not stored in it: %s", file.error)
+            self._broken = True
         # Urls written this run to a database that was empty when the feed opened: None when
         # it was not, so every url must then be looked up.
         self._fresh_urls: set[str] | None = None
@@ -70,13 +75,24 @@ class SQLiteItemExporter(BaseItemExporter):
         return cls(file, stats=crawler.stats, **kwargs)
 
     def start_exporting(self) -> None:
-        sqlschema.migrate(self.conn)
+        if self._broken:
+            return
+        try:
+            sqlschema.migrate(self.conn)
+        except (sqlite3.DatabaseError, ValueError) as error:
+            # Not a database, or one newer than this code: say so once, not a traceback per item.
+            logger.error("SQLite feed refused, items not stored in it: %s", error)
+            self._broken = True
+            return
         self.conn.execute("BEGIN")
         # Inside the transaction, so the emptiness seen here is the one our writes build on.
         if self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
             self._fresh_urls = set()
 
     def export_item(self, item: Any) -> None:
+        if self._broken:
+            self._count("skipped")
+            return
         record = self._record(item)
         # A clean item always has crawled_at; the clock is only a fallback for hand-made items.
         seen_at = record.get("crawled_at") or datetime.now(UTC).isoformat(timespec="seconds")
@@ -109,6 +125,8 @@ class SQLiteItemExporter(BaseItemExporter):
         return type(self).serialize_field is not BaseItemExporter.serialize_field
 
     def finish_exporting(self) -> None:
+        if self._broken:
+            return
         if self._pending:
             self._commit()
         elif self.conn.in_transaction:

@@ -32,7 +32,14 @@ class SQLiteTarget:
             for name in ("", *_SIDE_FILES):
                 path.with_name(path.name + name).unlink(missing_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.connection: sqlite3.Connection = sqlschema.connect(path)
+        self.error: str | None = None
+        try:
+            self.connection: sqlite3.Connection = sqlschema.connect(path)
+        except sqlite3.DatabaseError as error:
+            # Not a database (a text file at that path): the exporter refuses the feed once and
+            # leaves the file alone; an in-memory stand-in keeps the close path uniform.
+            self.error = f"{path}: {error}"
+            self.connection = sqlite3.connect(":memory:")
 
     def write(self, data: bytes) -> int:
         # Only reached when a byte exporter is pointed at a SQLite target by mistake.

@@ -2,11 +2,15 @@
 
 Starts the mock news site (`python -m tests.mockserver --articles 2000`), then runs, alternately,
 `scrapy crawl article -a sitemap=…` (every pipeline, JSON Lines + SQLite feeds, incremental store
-on a fresh path, run report) and `scrapy runspider benchmarks/bare_spider.py` (Scrapy defaults,
-outside the project), both with the same throughput settings. Pages/s = responses / the crawl's
-`elapsed_time_seconds` (process start-up excluded for both). Run from the repository root:
+and story index on fresh paths, run report, pages parsed in --workers extraction processes) and
+`scrapy runspider benchmarks/bare_spider.py` (outside the project), both with the same throughput
+settings, the project's CONCURRENT_ITEMS included. Pages/s = responses / the crawl's
+`elapsed_time_seconds` (process start-up excluded for both); CPU ms/page counts the crawl process
+and its extraction workers. --default-bare adds a bare crawl at Scrapy's CONCURRENT_ITEMS (100).
+Run from the repository root:
 
     python benchmarks/crawl_throughput.py [--articles 2000] [--rounds 2] [--concurrency 16]
+        [--workers 1] [--default-bare]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ sys.path.insert(0, str(REPO))
 from tests.crawl import crawl_stats  # noqa: E402
 
 GOAL = 0.85
+PROJECT_CONCURRENT_ITEMS = 8  # newscrawler/settings.py; Scrapy's default is 100
 
 
 def start_site(articles: int) -> tuple[subprocess.Popen[str], str]:
@@ -46,6 +51,7 @@ def common_settings(concurrency: int) -> list[str]:
     pairs = {
         "CONCURRENT_REQUESTS": concurrency,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+        "CONCURRENT_ITEMS": PROJECT_CONCURRENT_ITEMS,
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_DELAY": 0,
         "ROBOTSTXT_OBEY": True,
@@ -56,9 +62,10 @@ def common_settings(concurrency: int) -> list[str]:
     return [arg for key, value in pairs.items() for arg in ("-s", f"{key}={value}")]
 
 
-def full_cmd(sitemap: str, tmp: Path, run: int) -> list[str]:
+def full_cmd(sitemap: str, tmp: Path, run: int, workers: int) -> list[str]:
     out = tmp / f"full{run}"
     cmd = [sys.executable, "-m", "scrapy", "crawl", "article", "-a", f"sitemap={sitemap}"]
+    cmd += ["-s", f"NEWSCRAWLER_EXTRACT_WORKERS={workers}"]
     cmd += ["-O", f"{out}.jsonl", "-O", f"{out}.sqlite"]
     cmd += ["-s", f"NEWSCRAWLER_SEEN_PATH={out}-seen.sqlite"]
     cmd += ["-s", f"NEWSCRAWLER_STORIES_PATH={out}-stories.sqlite"]
@@ -102,17 +109,24 @@ def describe(result: dict[str, Any]) -> str:
     )
 
 
-def run_rounds(
-    url: str, rounds: int, concurrency: int, tmp: Path
-) -> dict[str, list[dict[str, Any]]]:
+def command(kind: str, sitemap: str, args: argparse.Namespace, tmp: Path, run: int) -> list[str]:
+    """One crawl of the kind: full, bare, or bare-default (Scrapy's own CONCURRENT_ITEMS)."""
+    if kind == "full":
+        return full_cmd(sitemap, tmp, run, args.workers) + common_settings(args.concurrency)
+    cmd = bare_cmd(sitemap) + common_settings(args.concurrency)
+    return cmd + ["-s", "CONCURRENT_ITEMS=100"] if kind == "bare-default" else cmd
+
+
+def run_rounds(url: str, args: argparse.Namespace, tmp: Path) -> dict[str, list[dict[str, Any]]]:
     sitemap = f"{url}/sitemap.xml"
-    results: dict[str, list[dict[str, Any]]] = {"bare": [], "full": []}
-    for run in range(rounds):
-        for kind in ("bare", "full"):  # alternated, so drift on the machine hits both alike
-            cmd = bare_cmd(sitemap) if kind == "bare" else full_cmd(sitemap, tmp, run)
-            result = crawl(cmd + common_settings(concurrency), tmp if kind == "bare" else REPO)
+    kinds = ["bare", "full"] + (["bare-default"] if args.default_bare else [])
+    results: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+    for run in range(args.rounds):
+        for kind in kinds:  # alternated, so drift on the machine hits each alike
+            cmd = command(kind, sitemap, args, tmp, run)
+            result = crawl(cmd, REPO if kind == "full" else tmp)
             results[kind].append(result)
-            print(f"round {run + 1} {kind:4}: {describe(result)}", flush=True)
+            print(f"round {run + 1} {kind:12}: {describe(result)}", flush=True)
     return results
 
 
@@ -121,23 +135,34 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=1, help="NEWSCRAWLER_EXTRACT_WORKERS")
+    parser.add_argument("--default-bare", action="store_true")
     args = parser.parse_args()
     proc, url = start_site(args.articles)
     try:
         with tempfile.TemporaryDirectory(prefix="newscrawler-bench-") as tmp:
-            results = run_rounds(url, args.rounds, args.concurrency, Path(tmp))
+            results = run_rounds(url, args, Path(tmp))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         if proc.stdout is not None:
             proc.stdout.close()
-    bare = statistics.mean(r["pages_per_s"] for r in results["bare"])
-    full = statistics.mean(r["pages_per_s"] for r in results["full"])
-    cpu = {kind: statistics.mean(r["cpu_ms_per_page"] for r in results[kind]) for kind in results}
-    print(f"CPU per page: bare {cpu['bare']:.1f} ms, full {cpu['full']:.1f} ms")
+    summarise(results)
+
+
+def summarise(results: dict[str, list[dict[str, Any]]]) -> None:
+    def mean(key: str) -> dict[str, float]:
+        return {kind: statistics.mean(r[key] for r in runs) for kind, runs in results.items()}
+
+    rate, cpu = mean("pages_per_s"), mean("cpu_ms_per_page")
+    print("CPU per page: " + ", ".join(f"{kind} {ms:.1f} ms" for kind, ms in cpu.items()))
+    full, bare = rate["full"], rate["bare"]
     verdict = "meets" if full / bare >= GOAL else "below"
     print(f"bare {bare:.1f} pages/s, full {full:.1f} pages/s, ratio {full / bare:.2f} "
           f"({verdict} the {GOAL} goal; {os.cpu_count()} CPUs)")  # fmt: skip
+    if "bare-default" in rate:
+        other = rate["bare-default"]
+        print(f"bare at CONCURRENT_ITEMS=100 {other:.1f} pages/s: full/that {full / other:.2f}")
 
 
 if __name__ == "__main__":

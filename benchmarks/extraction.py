@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
+import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,25 +31,12 @@ sys.path.insert(0, str(REPO))
 
 from parsel import Selector  # noqa: E402
 
+from benchmarks.extraction_scores import snippets, table, verdict  # noqa: E402
 from newscrawler.extract.fallback import trafilatura_blocks  # noqa: E402
 from newscrawler.extract.page import ArticlePage  # noqa: E402
 from newscrawler.sites import GENERIC, site_for_url  # noqa: E402
 
 Extractor = Callable[[str, str], str]
-_TOKEN = re.compile(r"\w+")
-
-
-def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text.lower())
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 1)))
-
-
-def precision_recall(truth: str, predicted: str) -> tuple[float, float]:
-    true, pred = shingles(truth), shingles(predicted)
-    hit = sum((true & pred).values())
-    if not pred or not predicted.strip():
-        return (1.0 if not truth.strip() else 0.0), 0.0
-    return hit / sum(pred.values()), hit / max(sum(true.values()), 1)
 
 
 def _fields(html: str, url: str, *, generic: bool = False) -> dict[str, Any] | None:
@@ -62,14 +48,19 @@ def _joined(fields: dict[str, Any] | None) -> str:
     return "\n".join(fields["body"]) if fields else ""
 
 
-def _chain() -> list[Any]:
-    """The project's pipelines, built on a test crawler with the project settings."""
+def _chain(store_dir: str) -> list[Any]:
+    """The project's pipelines, built on a test crawler with the project settings.
+
+    The story store goes to `store_dir`: a benchmark run must not grow (or trip over) the
+    crawler's own data/stories.sqlite; story ids never change the scored text.
+    """
     from scrapy.utils.misc import build_from_crawler, load_object
     from scrapy.utils.test import get_crawler
 
     import newscrawler.settings as project
 
     settings = {name: getattr(project, name) for name in dir(project) if name.isupper()}
+    settings["NEWSCRAWLER_STORIES_PATH"] = str(Path(store_dir) / "stories.sqlite")
     ordered = sorted(settings["ITEM_PIPELINES"].items(), key=lambda entry: entry[1])
     crawler = get_crawler(settings_dict=settings)
     return [build_from_crawler(load_object(path), crawler) for path, _ in ordered]
@@ -163,70 +154,6 @@ def run(
     return outputs, speed
 
 
-def _means(pairs: list[tuple[float, float]]) -> tuple[float, float, float]:
-    p = sum(x for x, _ in pairs) / len(pairs)
-    r = sum(y for _, y in pairs) / len(pairs)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def table(
-    cases: list[dict[str, Any]], outputs: dict[str, list[str]], speed: dict[str, float]
-) -> dict[tuple[str, str], float]:
-    """Print P/R/F1 per site and overall; return F1 by (site, system)."""
-    scored = [i for i, case in enumerate(cases) if case["truth"]]
-    names = list(outputs)
-    print(f"{'site':15} {'n':>2} | " + " | ".join(f"{s:^17}" for s in names))
-    print(f"{'':18} | " + " | ".join(["  P     R     F1 "] * len(names)))
-    f1: dict[tuple[str, str], float] = {}
-    for site in [*sorted({cases[i]["site"] for i in scored}), "ALL"]:
-        rows = [i for i in scored if site in ("ALL", cases[i]["site"])]
-        cells = []
-        for name in names:
-            p, r, f1[site, name] = _means(
-                [precision_recall(cases[i]["truth"], outputs[name][i]) for i in rows]
-            )
-            cells.append(f"{p:5.3f} {r:5.3f} {f1[site, name]:5.3f}")
-        print(f"{site:15} {len(rows):>2} | " + " | ".join(cells))
-    print(f"{'pages/s':18} | " + " | ".join(f"{speed[s]:17.1f}" for s in names))
-    return f1
-
-
-def _norm(text: str) -> str:
-    return " ".join(_TOKEN.findall(text.lower()))
-
-
-def _snippets(cases: list[dict[str, Any]], outputs: dict[str, list[str]]) -> None:
-    """Trafilatura with/without snippets and postlight first-13-words, per system."""
-    for i, case in enumerate(cases):
-        if not (case["with"] or case["first13"]):
-            continue
-        cells = []
-        for system in outputs:
-            body = _norm(outputs[system][i])
-            found = sum(_norm(s) in body for s in case["with"])
-            leaked = sum(_norm(s) in body for s in case["without"])
-            start = _norm(case["first13"] or "")
-            cells.append(
-                f"with {found}/{len(case['with'])} leaked {leaked}/{len(case['without'])}"
-                if case["with"]
-                else f"first13 {'in' if start and start in body else 'NOT in'}"
-            )
-        print(f"{case['site']}/{case['name'][:20]}: " + " ; ".join(cells))
-
-
-def verdict(f1: dict[tuple[str, str], float], site_keys: set[str]) -> None:
-    """Issue 4's bar, on the exported table: site F1 >= 0.97, generic F1 >= trafilatura's."""
-    for site in sorted(site_keys):
-        if (site, "ours-site") in f1:
-            ok = f1[site, "ours-site"] >= MIN_SITE_F1
-            print(f"{site}: F1 {f1[site, 'ours-site']:.3f} {'PASS' if ok else 'FAIL'}")
-    ours, theirs = f1["ALL", "ours-generic"], f1["ALL", "trafilatura"]
-    print(f"generic {ours:.3f} vs trafilatura {theirs:.3f}: {'PASS' if ours >= theirs else 'FAIL'}")
-
-
-MIN_SITE_F1 = 0.97
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=REPO.parent / "shared" / "pages")
@@ -239,11 +166,14 @@ def main() -> None:
     print(f"{len(cases)} pages, {scored} with a body truth; site classes: {sorted(site_keys)}")
     print("\n## Extraction (raw body blocks)")
     table(cases, *run(cases, SYSTEMS))
-    CHAIN.extend(_chain())
     print("\n## As exported (pipeline chain; dateline tokens + clean body)")
-    outputs, speed = run(cases, EXPORTED)
+    with tempfile.TemporaryDirectory(prefix="extraction-") as store_dir:
+        CHAIN.extend(_chain(store_dir))
+        outputs, speed = run(cases, EXPORTED)
+        for pipeline in CHAIN:  # the story store's SQLite connection, before its folder goes
+            getattr(pipeline, "close_spider", lambda: None)()
     f1 = table(cases, outputs, speed)
-    _snippets(cases, outputs)
+    snippets(cases, outputs)
     verdict(f1, site_keys)
 
 

@@ -33,6 +33,10 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_TIMEOUT = 30
+# Scrapy 2.19 starts CONCURRENT_ITEMS asyncio tasks for every callback's output, even an empty
+# one; at the default 100 that was half the crawl's CPU per page (benchmarks/crawl_throughput.py).
+# Our callbacks yield one item or a few dozen requests, and the pipelines never wait on I/O.
+CONCURRENT_ITEMS = 8
 RETRY_TIMES = 3
 # Wire pages are small; anything larger is not an article.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
@@ -70,10 +74,16 @@ NEWSCRAWLER_SITE_TIMEZONES = {
     "aninews": "Asia/Kolkata",
     "uniindia": "Asia/Kolkata",
     "devdiscourse": "Asia/Kolkata",
+    "anadolu": "Europe/Istanbul",
+    "xinhua": "Asia/Shanghai",
 }
 # host[:port] -> site key: crawl a staging mirror, caching proxy or local copy as that site
 # (routing, article-URL patterns, listing/sitemap filtering). Empty: route by real domains only.
 NEWSCRAWLER_SITE_ALIASES: dict[str, str] = {}
+# Worker processes that extract pages (parse HTML, find the body) beside the reactor, which then
+# only fetches, cleans and exports; 0 extracts inline. One per spare core: on 2 cores, 1 (see
+# benchmarks/crawl_throughput.py). WARC replay uses them too, a few pages per worker ahead.
+NEWSCRAWLER_EXTRACT_WORKERS = 0
 # --- Datelines, dates, validation -------------------------------------------------------------
 # Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS colon datelines count.
 NEWSCRAWLER_COLON_DATELINE_SOURCES = ["timesofindia", "ndtv", "indiapost"]
@@ -91,9 +101,10 @@ NEWSCRAWLER_STORIES_ENABLED = True
 NEWSCRAWLER_STORIES_PATH = "data/stories.sqlite"
 # Estimated Jaccard of 6-word shingles from which two bodies are one story (measured; README).
 NEWSCRAWLER_STORIES_THRESHOLD = 0.28
-# Copies per SQLite transaction: 1 lets two jobs share the file; 100 is ~1 ms/copy faster for a
-# bulk replay that has the file to itself.
-NEWSCRAWLER_STORIES_COMMIT_EVERY = 1
+# A story-index batch is committed after this many copies or seconds, whichever comes first (and
+# at close); a SIGKILL loses at most that batch. One commit per copy cost more than the lookup.
+NEWSCRAWLER_STORIES_COMMIT_EVERY = 100
+NEWSCRAWLER_STORIES_COMMIT_SECONDS = 1.0
 
 # --- Feed exports ------------------------------------------------------------------------------
 # A bare `scrapy crawl X` leaves JSON Lines under data/; `-O data/news.sqlite` (or `.db`) writes

@@ -61,3 +61,20 @@ def test_related_times_resolve_against_the_server_date(
         for link in record["related"]:
             if link["published_at"]:
                 assert datetime.fromisoformat(link["published_at"]) <= served
+
+
+def test_extraction_workers_export_the_same_records(
+    sitemap_crawl: dict[str, Any], mock_site: Any, tmp_path: Any
+) -> None:
+    """NEWSCRAWLER_EXTRACT_WORKERS=2: pages parsed in worker processes, records unchanged."""
+    out = tmp_path / "articles.jsonl"
+    args = ["-a", f"sitemap={mock_site.url}/sitemap.xml", "-O", str(out)]
+    settings = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSCRAWLER_EXTRACT_WORKERS=2"]
+    result = run_scrapy("crawl", "article", *args, *settings)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    by_url = {r["url"]: r for r in sitemap_crawl["records"]}
+    records = read_jsonl(out)
+    assert len(records) == len(by_url)
+    for record in records:
+        assert record == by_url[record["url"]]

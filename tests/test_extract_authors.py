@@ -27,12 +27,13 @@ BYLINES = [
     ("A. Writer", ["A. Writer"], []),
     ("Jane Doe, Staff Reporter", ["Jane Doe"], []),
     ("Ani Sharma", ["Ani Sharma"], []),
+    ("【纠错】 责任编辑： 焦鹏", ["焦鹏"], []),
 ]  # fmt: skip
 IDS = [
     "hearst-role", "hearst-two-names", "hosted-ap-glued", "ndtv-edited-by", "toi-desk-date",
     "toi-site-desk", "et-bureau", "and-joined", "reuters-2016-comma", "desk-only", "portal-name",
     "afp-translation", "agency-only", "dh-credit-place-date", "double-space", "unicode",
-    "surname-writer", "staff-role", "short-tag-needs-caps",
+    "surname-writer", "staff-role", "short-tag-needs-caps", "xinhua-responsible-editor",
 ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
+from newscrawler import signals as newscrawler_signals
 from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage, SQLiteTarget
@@ -42,6 +44,7 @@ def test_schema_has_a_place_for_every_item_field() -> None:
 def test_connect_uses_wal_and_normal_sync(conn: sqlite3.Connection) -> None:
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert conn.execute("PRAGMA synchronous").fetchone() == (1,)  # 1 = NORMAL
+    assert conn.execute("PRAGMA wal_autocheckpoint").fetchone() == (sqlschema.CHECKPOINT_PAGES,)
 
 
 def test_round_trip_of_one_record(conn: sqlite3.Connection) -> None:
@@ -112,12 +115,12 @@ def test_migration_v1_to_v2_keeps_rows_and_indexes_them(tmp_path: Path) -> None:
     conn.execute("COMMIT")
     with pytest.raises(sqlite3.OperationalError, match="no such table"):
         sqlstore.search(conn, "item3")
-    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 3
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 4
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert sqlstore.search(conn, "item3") == [record(3)["url"]]
-    assert sqlschema.migrate(conn) == 3  # idempotent
+    assert sqlschema.migrate(conn) == 4  # idempotent
     versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
-    assert versions == [(1,), (2,), (3,)]
+    assert versions == [(1,), (2,), (3,), (4,)]
 
 
 def test_migration_v2_to_v3_moves_story_fields_out_of_extra(tmp_path: Path) -> None:
@@ -129,7 +132,7 @@ def test_migration_v2_to_v3_moves_story_fields_out_of_extra(tmp_path: Path) -> N
         " VALUES (?, ?, ?, ?, ?, ?)",
         ("https://a.example/1", "H", "B", json.dumps({**story, "other": 1}), T1, T1),
     )
-    assert sqlschema.migrate(conn) == 3
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION
     loaded = sqlstore.load_article(conn, "https://a.example/1")
     assert loaded is not None
     assert {key: loaded[key] for key in story} == story
@@ -195,3 +198,92 @@ def test_exporter_commits_every_n_and_counts(tmp_path: Path) -> None:
     prefix = "newscrawler/sqlite/"
     assert (stats[prefix + "inserted"], stats[prefix + "updated"]) == (10, 1)
     assert stats[prefix + "commits"] == 3  # after items 4 and 8, then at close
+
+
+def fts_in_sync(conn: sqlite3.Connection) -> bool:
+    # For an external-content table this compares the index with the articles rows.
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    return True
+
+
+def test_migration_v3_to_v4_keeps_fts_and_defers_indexing_to_commit(tmp_path: Path) -> None:
+    path = tmp_path / "v3.sqlite"
+    conn = sqlschema.connect(path)
+    sqlschema.migrate(conn, target=3)
+    old = record(1)
+    sqlstore.upsert_article(conn, old, seen_at=T1)  # indexed by the v2 trigger
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 4
+    conn.execute("BEGIN")
+    sqlstore.defer_fts(conn)
+    sqlstore.upsert_article(conn, record(2), seen_at=T1)
+    sqlstore.upsert_article(conn, record(2, seed=5), seen_at=T2)  # new, then changed, in one batch
+    changed = {**old, "body": ["Quokka census in the Andamans."]}
+    sqlstore.upsert_article(conn, changed, seen_at=T2)  # an indexed row: its trigger re-indexes
+    other = sqlite3.connect(path)  # another reader sees no deferral and none of the batch
+    assert other.execute("SELECT above_id FROM articles_fts_defer").fetchall() == [(None,)]
+    assert other.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+    assert sqlstore.search(conn, "item2") == []  # not indexed before the commit
+    sqlstore.index_deferred(conn)
+    conn.execute("COMMIT")
+    assert sqlstore.search(conn, "item2") == [record(2)["url"]]
+    assert sqlstore.search(conn, "quokka") == [old["url"]]
+    assert sqlstore.search(conn, "item1") == []
+    assert fts_in_sync(conn)
+    other.execute("DELETE FROM articles WHERE url = ?", (old["url"],))  # no deferral: triggers
+    other.execute(
+        "INSERT INTO articles (url, headline, first_seen_at, last_seen_at)"
+        " VALUES ('https://x.example/m', 'Manual wombat', 'a', 'a')"
+    )
+    other.commit()
+    assert sqlstore.search(conn, "quokka") == []
+    assert sqlstore.search(conn, "wombat") == ["https://x.example/m"]
+    assert fts_in_sync(conn)
+    other.close()
+
+
+def test_exporter_batches_commits_and_signals_each(tmp_path: Path) -> None:
+    crawler = get_crawler(
+        settings_dict={
+            "NEWSCRAWLER_SQLITE_COMMIT_EVERY": 4,
+            "NEWSCRAWLER_SQLITE_COMMIT_SECONDS": 0,  # count only: no clock in this test
+        }
+    )
+    crawler.stats.open_spider()
+    sent: list[tuple[str, int]] = []
+    for name in ("sqlite_feed_opened", "sqlite_feed_committed"):
+        signal = getattr(newscrawler_signals, name)
+
+        def receiver(feed: str, name: str = name) -> None:
+            with closing(sqlite3.connect(feed)) as reader:
+                rows = reader.execute("SELECT count(*) FROM articles").fetchone()[0]
+            sent.append((name.rsplit("_", 1)[1], rows))  # rows another connection sees
+
+        crawler.signals.connect(receiver, signal=signal, weak=False)
+    target = SQLiteTarget(tmp_path / "b.sqlite", overwrite=True)
+    exporter = SQLiteItemExporter.from_crawler(crawler, target)  # type: ignore[arg-type]
+    exporter.start_exporting()
+    for index in range(9):
+        exporter.export_item(ArticleItem(**record(index)))
+    exporter.finish_exporting()
+    target.close()
+    assert sent == [("opened", 0), ("committed", 4), ("committed", 8), ("committed", 9)]
+    assert crawler.stats.get_value("newscrawler/sqlite/commits") == 3
+    conn = sqlschema.connect(tmp_path / "b.sqlite")
+    assert fts_in_sync(conn)
+    assert conn.execute("SELECT above_id FROM articles_fts_defer").fetchall() == [(None,)]
+
+
+def test_exporter_commits_a_batch_older_than_commit_seconds(tmp_path: Path) -> None:
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_SQLITE_COMMIT_SECONDS": 1.5})
+    crawler.stats.open_spider()
+    target = SQLiteTarget(tmp_path / "t.sqlite", overwrite=True)
+    exporter = SQLiteItemExporter.from_crawler(crawler, target)  # type: ignore[arg-type]
+    exporter.start_exporting()
+    exporter.export_item({"headline": "no url"})  # refused at commit, counted, batch goes on
+    exporter._batch_started -= 2  # the batch opened 2 s ago: no sleeping in tests
+    exporter.export_item(ArticleItem(**record(1)))
+    assert crawler.stats.get_value("newscrawler/sqlite/commits") == 1  # before the 500th item
+    assert crawler.stats.get_value("newscrawler/sqlite/skipped") == 1
+    exporter.finish_exporting()
+    target.close()
+    assert crawler.stats.get_value("newscrawler/sqlite/commits") == 1  # nothing new at close

@@ -55,7 +55,13 @@ def rows(db: Path, query: str = "SELECT count(*) FROM articles") -> list[tuple[A
 
 def test_same_items_in_jsonl_and_sqlite(tmp_path: Path) -> None:
     jsonl, db = tmp_path / "out.jsonl", tmp_path / "out.sqlite"
-    done = crawl("-O", str(jsonl), "-O", str(db), "-s", "NEWSCRAWLER_SQLITE_COMMIT_EVERY=7")
+    every_7 = (
+        "-s",
+        "NEWSCRAWLER_SQLITE_COMMIT_EVERY=7",
+        "-s",
+        "NEWSCRAWLER_SQLITE_COMMIT_SECONDS=0",
+    )
+    done = crawl("-O", str(jsonl), "-O", str(db), *every_7)
     assert done.returncode == 0
     records = [json.loads(line) for line in jsonl.read_text().splitlines()]
     assert [r["url"] for r in records] == [
@@ -89,7 +95,8 @@ def test_append_upserts_and_overwrite_starts_afresh(tmp_path: Path) -> None:
 def test_feeds_setting_with_file_uri_and_db_suffix(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     # No format: it comes from the suffix ("db"); the commit interval set for this feed only.
-    options = {"overwrite": False, "item_export_kwargs": {"commit_every": 2}}
+    kwargs = {"commit_every": 2, "commit_seconds": 0}
+    options = {"overwrite": False, "item_export_kwargs": kwargs}
     feeds = json.dumps({db.as_uri(): options})
     first = crawl("-s", f"FEEDS={feeds}", count=4)
     second = crawl("-s", f"FEEDS={feeds}", count=6)

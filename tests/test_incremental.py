@@ -18,7 +18,7 @@ from scrapy.http import HtmlResponse
 
 from newscrawler.ops.articles import article_pattern, is_article_request, truthy
 from newscrawler.ops.incremental import IncrementalMiddleware
-from newscrawler.ops.seenstore import SeenStore, url_fingerprint
+from newscrawler.ops.seenstore import ExportGate, SeenStore, url_fingerprint
 from tests.ops_spider import tiny_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -167,3 +167,39 @@ def test_second_run_fetches_no_article_page(tmp_path: Path) -> None:
         third = run_ops_spider(tmp_path, base, "-a", "refresh=1", "-O", "third.jsonl")
         assert third.returncode == 0, third.stderr[-3000:]
         assert len((tmp_path / "third.jsonl").read_text().splitlines()) == 6
+
+
+def test_gate_passes_items_through_without_a_sqlite_feed() -> None:
+    gate = ExportGate()
+    assert gate.item_exported(["u1"]) == [["u1"]]
+
+
+def test_gate_holds_items_until_every_sqlite_feed_committed_them() -> None:
+    gate = ExportGate()
+    gate.feed_opened("a.sqlite")  # sent while the feed gets item 1, before the seen-store sees it
+    assert gate.item_exported(["u1"]) == []
+    gate.feed_opened("b.sqlite")  # opened after u1: u1 never reaches it
+    assert gate.item_exported(["u2"]) == []
+    # Feeds get an item before the seen-store does: this commit may include item 3, yet only
+    # the items passed so far are released; item 3 waits for the next commit (never too early).
+    assert gate.feed_committed("a.sqlite") == [["u1"]]  # u2 also waits for b
+    assert gate.item_exported(["u3"]) == []
+    assert gate.feed_committed("b.sqlite") == [["u2"]]
+    assert gate.feed_committed("a.sqlite") == [["u3"]]
+    assert gate.feed_committed("a.sqlite") == []
+
+
+def test_middleware_records_sqlite_exports_at_commit_and_closes_after_the_feeds(
+    tmp_path: Path,
+) -> None:
+    mw, stats = middleware(tmp_path)
+    mw.feed_opened("news.sqlite")
+    mw.item_scraped({"url": "https://x.test/article/1"})
+    assert mw.process_request(Request("https://x.test/article/1")) is None  # not committed yet
+    mw.spider_closed()  # the feeds close after the spider: the store must stay open for them
+    mw.feed_committed("news.sqlite")
+    with pytest.raises(IgnoreRequest):
+        mw.process_request(Request("https://x.test/article/1"))
+    assert stats.values["newscrawler/incremental/recorded"] == 1
+    mw.feeds_closed()
+    assert mw.store is None

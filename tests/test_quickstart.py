@@ -43,6 +43,17 @@ def test_sample_cleaning_ran(sample_crawl: tuple[list[dict], dict]) -> None:
     assert any(r["related"] for r in records)
 
 
+def test_replay_with_extraction_workers_keeps_records_and_order(
+    sample_crawl: tuple[list[dict], dict], tmp_path: Path
+) -> None:
+    out = tmp_path / "articles.jsonl"
+    args = ["-a", f"path={SAMPLE}", "-O", str(out), "-s", "NEWSCRAWLER_EXTRACT_WORKERS=1"]
+    result = run_scrapy("crawl", "warc", *args)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    assert read_jsonl(out) == sample_crawl[0]  # same records, in record order
+
+
 def test_scrapy_list_names_the_spiders() -> None:
     result = run_scrapy("list")
     assert result.returncode == 0, result.stderr

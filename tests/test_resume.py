@@ -57,8 +57,11 @@ def run_until(cmd: list[str], out: Path, log: Path, stop: signal.Signals | None)
 def interrupted_crawls(
     site: MockSite, workdir: Path, stop: signal.Signals, **settings: str
 ) -> dict[str, Any]:
-    """An interrupted run and its restart, same JOBDIR; one JSONL per run plus one SQLite."""
-    runs, codes = [], []
+    """An interrupted run and its restart, same JOBDIR; one JSONL per run plus one SQLite.
+
+    `committed` holds the urls the SQLite feed had committed when the first run stopped.
+    """
+    runs, codes, committed = [], [], set()
     for n, signal_ in enumerate((stop, None)):
         out = workdir / f"run{n}.jsonl"
         args = ("crawl", "article", "-a", f"sitemap={site.url}/sitemap.xml", "-o", str(out))
@@ -66,7 +69,10 @@ def interrupted_crawls(
         cmd = scrapy_command(*args, workdir=workdir, JOBDIR=str(workdir / "job"), **settings)
         codes.append(run_until(cmd, out, workdir / f"run{n}.log", signal_))
         runs.append(read_jsonl(out) if out.exists() else [])
-    return {"runs": runs, "codes": codes, "sqlite": workdir / "all.sqlite", "dir": workdir}
+        if n == 0 and (workdir / "all.sqlite").exists():
+            committed = set(sqlite_urls(workdir / "all.sqlite"))
+    sqlite = workdir / "all.sqlite"
+    return {"runs": runs, "codes": codes, "sqlite": sqlite, "dir": workdir, "committed": committed}
 
 
 def sqlite_urls(path: Path) -> list[str]:
@@ -92,9 +98,30 @@ def test_killed_runs_resume_to_the_full_set_in_jsonl(
     every = [r["url"] for run in killed["runs"] for r in run]
     assert sorted(set(every)) == sorted(slow_site.article_urls)
     assert KILL_AFTER <= len(killed["runs"][0]) < ARTICLES  # the kill landed mid-way
-    # The seen-store keeps the restart from exporting again what the killed run exported; only
-    # an item written to the feed in the instant before the kill reached the store may repeat.
-    assert len(every) - ARTICLES <= 1
+    # The seen-store records an item once the SQLite feed has committed it: the restart exports
+    # again only what the killed run had not committed (its last batch), never a committed one.
+    first, second = ({r["url"] for r in run} for run in killed["runs"])
+    assert first & second <= first - killed["committed"]
+
+
+@pytest.fixture(scope="module")
+def killed_in_a_batch(
+    slow_site: MockSite, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    # One batch for the whole run (count only, no clock): the kill lands before any commit.
+    batch = {"NEWSCRAWLER_SQLITE_COMMIT_EVERY": "1000", "NEWSCRAWLER_SQLITE_COMMIT_SECONDS": "0"}
+    return interrupted_crawls(slow_site, tmp_path_factory.mktemp("batch"), signal.SIGKILL, **batch)
+
+
+def test_a_batch_killed_before_its_commit_is_fetched_again_in_full(
+    killed_in_a_batch: dict[str, Any], slow_site: MockSite
+) -> None:
+    assert killed_in_a_batch["codes"] == [-signal.SIGKILL, 0]
+    assert KILL_AFTER <= len(killed_in_a_batch["runs"][0]) < ARTICLES  # exported, uncommitted
+    assert killed_in_a_batch["committed"] == set()
+    # Nothing was recorded as exported, so the resumed run fetches and stores every article.
+    assert sorted(r["url"] for r in killed_in_a_batch["runs"][1]) == sorted(slow_site.article_urls)
+    assert sorted(sqlite_urls(killed_in_a_batch["sqlite"])) == sorted(slow_site.article_urls)
 
 
 def test_killed_runs_resume_to_the_full_set_in_sqlite(

@@ -263,10 +263,15 @@ def test_article_spider_on_mock_site_twice(
     scrapyd: Scrapyd, deployed: Path, tmp_path: Path, start_mock_site: Callable[..., Any]
 ) -> None:
     site = start_mock_site(articles=8)
-    first = run_job(scrapyd, tmp_path, "article", f"sitemap={site.url}/sitemap.xml")
+    # Extraction workers are spawned processes: they must import the package from the egg.
+    workers = "setting=NEWSCRAWLER_EXTRACT_WORKERS=1"
+    first = run_job(scrapyd, tmp_path, "article", f"sitemap={site.url}/sitemap.xml", workers)
     second = run_job(scrapyd, tmp_path, "article", f"sitemap={site.url}/sitemap.xml")
     records = read_jsonl(sorted((tmp_path / "feeds" / "article").glob("*.jsonl"))[0])
     assert sorted(r["url"] for r in records) == sorted(site.article_urls), first["log"][-3000:]
+    assert "Traceback" not in first["log"]
+    assert "Extracting pages in 1 worker process(es)" in first["log"]  # the setting reached it
+    assert "newscrawler/spider/worker_restarts" not in first["stats"]
     stats = second["stats"]
     assert stats.get("newscrawler/incremental/skipped") == len(site.article_urls), second["log"][
         -3000:

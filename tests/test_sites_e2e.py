@@ -27,7 +27,9 @@ from tests.mockserver.content import make_article
 from tests.test_sites_golden import FIELDS, golden_files, load
 
 pytestmark = pytest.mark.slow
-SITE_KEYS = ("apnews", "reuters", "timesofindia", "ndtv", "deccanherald", "indiapost")
+SITE_KEYS = (
+    "apnews", "reuters", "timesofindia", "ndtv", "deccanherald", "indiapost", "anadolu", "xinhua",
+)  # fmt: skip
 
 
 class PageServer(ThreadingHTTPServer):
@@ -108,6 +110,10 @@ def crawl(site: str, out: Path, base: str, *args: str) -> list[dict[str, Any]]:
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     return read_jsonl(out)
+
+
+def test_every_site_with_golden_cases_is_crawled() -> None:
+    assert set(SITE_KEYS) == {path.parent.name for path in golden_files()}
 
 
 @pytest.mark.parametrize("site", SITE_KEYS)

@@ -20,6 +20,8 @@ ARTICLE_URLS = {
     "ndtv": "https://www.ndtv.com/india-news/storm-hits-the-coast-2207327",
     "deccanherald": "https://www.deccanherald.com/international/storm-hits-the-coast-777897.html",
     "indiapost": "https://www.indiapost.com/storm-hits-the-coast-of-the-state/",
+    "anadolu": "https://www.aa.com.tr/en/world/storm-hits-the-coast/3529016",
+    "xinhua": "http://www.xinhuanet.com/english/2020-02/19/c_138799999.htm",
 }
 SENTENCE = "The storm reached the coast on Tuesday night and cut power to thousands of homes there."
 

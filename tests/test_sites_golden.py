@@ -61,7 +61,8 @@ CASES = [pytest.param(path, field, id=f"{case_id(path)}-{field}") for path in go
 
 def test_every_site_spider_page_has_a_golden_case() -> None:
     assert {path.parent.name for path in golden_files()} >= {
-        "apnews", "reuters", "timesofindia", "ndtv", "deccanherald", "indiapost",
+        "apnews", "reuters", "timesofindia", "ndtv", "deccanherald", "indiapost", "anadolu",
+        "xinhua",
     }  # fmt: skip
 
 

@@ -25,6 +25,9 @@ from newscrawler.sites import GENERIC, SITES, check_aliases, discovery, site_for
         ),
         ("http://indialife.us/article.php?id=112952", "indialife"),
         ("https://www.indialife.us/article/112952", "indialife"),
+        ("https://www.aa.com.tr/tr/ekonomi/turkiyede-elektrikli-arac/3529015", "anadolu"),
+        ("http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm", "xinhua"),
+        ("https://www.news.cn/politics/20240101/0123456789abcdef0123456789abcdef/c.html", "xinhua"),
         ("https://economictimes.indiatimes.com/jobs/x.cms", "generic"),
         ("https://notreuters.com/a", "generic"),
         ("not a url", "generic"),
@@ -44,6 +47,12 @@ def test_site_for_url(url: str, key: str) -> None:
         ("reuters", "https://www.reuters.com/article/us-usa-fed-idUSKBN1430G4", True),
         ("reuters", "https://www.reuters.com/world/", False),
         ("timesofindia", "https://timesofindia.indiatimes.com/india", False),
+        ("anadolu", "https://www.aa.com.tr/tr/ekonomi/turkiyede-elektrikli-arac/3529015", True),
+        ("anadolu", "https://www.aa.com.tr/tr/gundem", False),
+        ("anadolu", "https://www.aa.com.tr/tr/rss/default?cat=guncel", False),
+        ("xinhua", "http://www.xinhuanet.com/local/2020-02/19/c_1125597921.htm", True),
+        ("xinhua", "https://www.news.cn/20240101/0123456789abcdef0123456789abcdef/c.html", True),
+        ("xinhua", "https://www.news.cn/politics/", False),
     ],
 )
 def test_article_url_patterns(key: str, url: str, is_article: bool) -> None:

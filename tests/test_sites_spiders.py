@@ -12,10 +12,18 @@ from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import SITES, discovery
 from newscrawler.spiders.sites import IndiaLifeSpider, ReutersSpider
 from newscrawler.spiders.warc import WarcSpider
+from tests.crawl import run_scrapy
 
 LISTING = """<html><head><link rel="next" href="/?page=2"></head><body>
 <a href="/article/112952">One</a><a href="article.php?id=7#top">Two</a>
 <a href="/article/112952">One again</a><a href="/category.php?id=3">Business</a></body></html>"""
+
+
+@pytest.mark.slow
+def test_scrapy_list_names_a_spider_per_registered_site() -> None:
+    result = run_scrapy("list")
+    assert result.returncode == 0, result.stderr
+    assert set(SITES) <= set(result.stdout.split())
 
 
 def test_defaults_come_from_the_site() -> None:

@@ -30,6 +30,7 @@ def test_settings_reach_the_pipeline(tmp_path: Path) -> None:
             "NEWSCRAWLER_STORIES_PATH": str(tmp_path / "s.sqlite"),
             "NEWSCRAWLER_STORIES_THRESHOLD": "0.5",
             "NEWSCRAWLER_STORIES_COMMIT_EVERY": "7",
+            "NEWSCRAWLER_STORIES_COMMIT_SECONDS": "2.5",
         }
     )
     pipeline = StoryPipeline.from_crawler(crawler)
@@ -38,7 +39,13 @@ def test_settings_reach_the_pipeline(tmp_path: Path) -> None:
         0.5,
         7,
     )
-    assert StoryPipeline.from_crawler(get_crawler()).path == DEFAULT_STORIES_PATH
+    assert pipeline.commit_seconds == 2.5
+    default = StoryPipeline.from_crawler(get_crawler())
+    assert (default.path, default.commit_every, default.commit_seconds) == (
+        DEFAULT_STORIES_PATH,
+        100,
+        1.0,
+    )
 
 
 def test_disabled_raises_not_configured() -> None:
@@ -98,3 +105,15 @@ def test_real_chain_assigns_one_story_per_text(tmp_path: Path) -> None:
     assert all(item["is_original"] for item in wire)
     assert all(item["dateline"] for item in wire)  # the cleaning chain ran before
     assert all(item["syndicated_copies"] >= 1 for _, item in cleaned)
+
+
+def test_an_idle_batch_is_committed_by_the_timer_callback(tmp_path: Path) -> None:
+    pipeline = StoryPipeline(str(tmp_path / "s.sqlite"))
+    rng = random.Random(33)
+    pipeline.process_item(agency_copy(make_story(rng, "idle")))
+    assert pipeline.store is not None
+    assert pipeline.store.pending == 1  # 100 per batch by default: still open
+    pipeline._commit_due()  # what the reactor calls `commit_seconds` later
+    assert pipeline.store.pending == 0
+    assert not pipeline.store.db.in_transaction
+    pipeline.close_spider()

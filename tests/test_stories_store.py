@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
-from newscrawler.ops.stories import Assignment, StoryStore
+from newscrawler.ops import storybands
+from newscrawler.ops.stories import Assignment, StoreMismatch, StoryStore
+from newscrawler.ops.storyschema import LAYOUT
 from newscrawler.text.syndication import MinHashParams, signature
 from tests.syndication_fixtures import (
     agency_copy,
@@ -149,3 +151,63 @@ def test_failed_copy_leaves_the_batch_intact(store: StoryStore) -> None:
         store.assign("https://x.example/bad", signature(other.paragraphs), source=bad_source)
     assert store.counts() == (1, 1)
     assert add(store, portal_copy(story, rng, "citypost", edits="b")).story_id == kept.story_id
+
+
+def copies_seen_elsewhere(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as db:
+        return int(db.execute("SELECT COUNT(*) FROM copies").fetchone()[0])
+
+
+def test_commits_every_n_copies_or_after_seconds(tmp_path: Path) -> None:
+    path, now = tmp_path / "stories.sqlite", [0.0]
+    rng = random.Random(29)
+    items = [agency_copy(make_story(rng, f"batch-{n}")) for n in range(6)]
+    with closing(StoryStore(path, commit_every=3, commit_seconds=10, clock=lambda: now[0])) as db:
+        for item in items[:2]:
+            add(db, item)
+        assert (db.pending, copies_seen_elsewhere(path)) == (2, 0)
+        add(db, items[2])  # the third copy ends the batch
+        assert (db.pending, copies_seen_elsewhere(path)) == (0, 3)
+        add(db, items[3])
+        now[0] = 10.5  # the batch is older than commit_seconds: the next copy commits it
+        assert db.age() == 10.5
+        add(db, items[4])
+        assert (db.pending, db.age(), copies_seen_elsewhere(path)) == (0, 0.0, 5)
+        add(db, items[5])
+    assert copies_seen_elsewhere(path) == 6  # close commits the rest
+
+
+def test_older_layout_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "stories.sqlite"
+    with closing(sqlite3.connect(path)) as db:  # a stories-v1 file: text story ids, no layout row
+        db.execute("CREATE TABLE params (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.execute("INSERT INTO params VALUES ('minhash', 'oph-crc32mix-v1 k=6 n=256 b=85 r=3')")
+        db.execute("CREATE TABLE bands (band INTEGER, key INTEGER, story_id TEXT)")
+        db.commit()
+    with pytest.raises(StoreMismatch, match="stories-v1.*NEWSCRAWLER_STORIES_PATH"):
+        StoryStore(path)
+    with closing(sqlite3.connect(path)) as db:
+        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master")}
+    assert "signatures" not in tables  # nothing was added to the old file
+
+
+def test_unrelated_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE articles (url TEXT)")
+    with pytest.raises(StoreMismatch, match="built with unknown"):
+        StoryStore(path)
+
+
+def test_layout_and_params_are_recorded(store: StoryStore) -> None:
+    rows = dict(store.db.execute("SELECT name, value FROM params"))
+    assert rows == {"layout": LAYOUT, "minhash": store.params.describe()}
+
+
+def test_a_common_band_key_keeps_its_newest_stories(store: StoryStore) -> None:
+    key, cap = 12345, storybands.BUCKET_STORIES
+    for number in range(1, cap + 4):
+        storybands.index(store.db, [key], number, storybands.buckets(store.db, [key]))
+    assert storybands.buckets(store.db, [key]) == {key: list(range(4, cap + 4))}
+    storybands.index(store.db, [key], cap + 3, storybands.buckets(store.db, [key]))  # held: no-op
+    assert len(storybands.buckets(store.db, [key])[key]) == cap

@@ -130,6 +130,9 @@ def test_params_are_checked() -> None:
         ("www.apnews.com", "AP", True),
         ("ianslive", "IANS", True),
         ("ptinews.com", "PTI", True),
+        ("anadolu", "AA", True),  # aa.com.tr's site key
+        ("xinhua", "Xinhua", True),
+        ("anadolu", "Xinhua", False),
         ("apnews", "Reuters", False),
         ("indialife", "IANS", False),
         ("apnewsroom.example", "AP", False),

@@ -28,6 +28,9 @@ from newscrawler.text.agency import (
         pytest.param("Indo-Asian News Service", "IANS", id="ians-full"),
         pytest.param("Asian News International", "ANI", id="ani-full"),
         pytest.param("United News of India", "UNI", id="uni-full"),
+        pytest.param("Anadolu Ajansı", "AA", id="anadolu-turkish"),
+        pytest.param("Anadolu Agency", "AA", id="anadolu-english"),
+        pytest.param("Xinhua", "Xinhua", id="xinhua"),
         pytest.param("Devdiscourse News Desk", None, id="not-an-agency"),
         pytest.param("ERIC TUCKERAssociated Press", None, id="glued-byline-not-exact"),
         pytest.param("", None, id="empty"),
@@ -188,7 +191,7 @@ def test_agency_from_authors(authors: list[str], expected: str | None) -> None:
             {"given": "The Associated Press"}, ("AP", "spider"), id="spider-canonicalised"
         ),
         pytest.param(
-            {"given": "Xinhua", "trailer": "PTI"},
+            {"given": "Yonhap", "trailer": "PTI"},
             ("PTI", "trailer"),
             id="unknown-spider-value-skipped",
         ),

@@ -24,8 +24,12 @@ ROLE = re.compile(
     r"|\w\w\s+(?:writer|editor|reporter)\b|\.com\b",
     re.I,
 )
-# "By", "Edited by" (NDTV), "Von:" (AFP Faktencheck) before the names.
-BY = re.compile(r"^(?:(?:edited|written|reported|compiled)\s+)?by\b\s*:?\s*|^von\s*:\s*", re.I)
+# "By", "Edited by" (NDTV), "Von:" (AFP Faktencheck) before the names; Xinhua's
+# "【纠错】 责任编辑： 焦鹏" (error-report link, then the responsible-editor label).
+BY = re.compile(
+    r"^(?:(?:edited|written|reported|compiled)\s+)?by\b\s*:?\s*|^von\s*:\s*|^.*?责任编辑\s*[：:]\s*",
+    re.I,
+)
 # NDTV: "Edited by Swati Bhasin (with inputs from Agencies)".
 INPUTS = re.compile(r"\((?:with )?inputs? from [^)]*\)", re.I)
 # hosted.ap.org: "ERIC TUCKERAssociated Press", the agency glued to a CAPS name.

@@ -77,9 +77,37 @@ _V3 = (
         WHERE extra IS NOT NULL""",
     "CREATE INDEX articles_story ON articles (story_id)",
 )
+# v4: FTS5 indexing per transaction. Each FTS5 insert made by a trigger flushes FTS5's pending
+# terms into a new segment (a statement savepoint does), ~4x the cost of indexing a batch in one
+# statement. A writer may set `above_id` to the largest id inside its transaction: the triggers
+# then leave rows above it to the writer, which indexes them just before COMMIT and resets it to
+# NULL. No other connection ever sees a non-NULL value, so their writes are indexed as before.
+_V4 = (
+    "CREATE TABLE articles_fts_defer (above_id INTEGER)",
+    "INSERT INTO articles_fts_defer (above_id) VALUES (NULL)",
+    "DROP TRIGGER articles_fts_insert",
+    "DROP TRIGGER articles_fts_delete",
+    "DROP TRIGGER articles_fts_update",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+    WHEN new.id <= coalesce((SELECT above_id FROM articles_fts_defer), new.id) BEGIN
+        INSERT INTO articles_fts (rowid, headline, body) VALUES (new.id, new.headline, new.body);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles
+    WHEN old.id <= coalesce((SELECT above_id FROM articles_fts_defer), old.id) BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, body)
+        VALUES ('delete', old.id, old.headline, old.body);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, body ON articles
+    WHEN old.id <= coalesce((SELECT above_id FROM articles_fts_defer), old.id) BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, body)
+        VALUES ('delete', old.id, old.headline, old.body);
+        INSERT INTO articles_fts (rowid, headline, body) VALUES (new.id, new.headline, new.body);
+    END""",
+)
 # Append only: migration N brings a database from version N-1 to N. Never edit a released one.
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
+CHECKPOINT_PAGES = 10_000  # SQLite's default is 1,000
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -92,6 +120,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
+    # A checkpoint copies WAL pages into the database and fsyncs; every ~40 MB of WAL instead of
+    # 4 MB, hot index and FTS5 pages are copied once rather than many times (+16-40% items/s).
+    conn.execute(f"PRAGMA wal_autocheckpoint={CHECKPOINT_PAGES}")
     return conn
 
 

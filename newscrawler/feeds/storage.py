@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from newscrawler.feeds import sqlschema
+from newscrawler.feeds import sqlschema, sqlstore
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -47,6 +47,7 @@ class SQLiteTarget:
 
     def close(self) -> None:
         if self.connection.in_transaction:
+            sqlstore.index_deferred(self.connection)  # what its writer left to index at commit
             self.connection.execute("COMMIT")
         self.connection.close()
 

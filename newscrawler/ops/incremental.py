@@ -12,7 +12,9 @@ from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
+from newscrawler import signals as newscrawler_signals
 from newscrawler.ops.articles import article_pattern, is_article_request, truthy
+from newscrawler.ops.seenstore import ExportGate
 from newscrawler.ops.seenstore_redis import SeenStoreLike, open_seen_store
 
 if TYPE_CHECKING:
@@ -34,6 +36,8 @@ def now_iso() -> str:
 class IncrementalMiddleware:
     """Raises IgnoreRequest for article requests already exported; records exports on item_scraped.
 
+    With a SQLite feed, an item's URLs are recorded once that feed has committed it (see
+    ExportGate), so a killed crawl fetches again whatever its last batch held.
     Settings: NEWSCRAWLER_INCREMENTAL_ENABLED, NEWSCRAWLER_SEEN_PATH, NEWSCRAWLER_REFRESH (or the
     spider argument `-a refresh=1`), which fetches everything again and still records exports.
     """
@@ -45,6 +49,7 @@ class IncrementalMiddleware:
         self.pattern: re.Pattern[str] | None = None
         self.store: SeenStoreLike | None = None
         self.crawler: Crawler | None = None
+        self.gate = ExportGate()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
@@ -59,6 +64,11 @@ class IncrementalMiddleware:
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
+        # Extensions connect before the engine builds this middleware, so FeedExporter gets each
+        # item first: a SQLite feed opens (and holds) an item before the gate sees that item.
+        crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.sqlite_feed_opened)
+        crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.sqlite_feed_committed)
+        crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         return mw
 
     def spider_opened(self) -> None:
@@ -78,6 +88,11 @@ class IncrementalMiddleware:
         logger.info("Seen store %s, refresh=%s", shown, self.refresh)
 
     def spider_closed(self) -> None:
+        if not self.gate.feeds:  # else the SQLite feeds' last commits are still to come
+            self.feeds_closed()
+
+    def feeds_closed(self) -> None:
+        """Every feed is closed: what no SQLite feed committed stays unrecorded (fetched again)."""
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -96,10 +111,20 @@ class IncrementalMiddleware:
 
     def item_scraped(self, item: Any, response: Response | None = None) -> None:
         """An item passed every pipeline and reached the feeds: its URLs count as exported."""
-        if self.store is None:
-            return
         urls = [ItemAdapter(item).get("url")]
         if response is not None:
             urls += [response.url, *response.meta.get("redirect_urls", [])[:1]]
-        self.store.mark_exported([u for u in urls if isinstance(u, str)], now=now_iso())
-        self.stats.inc_value(f"{STATS_PREFIX}/recorded")
+        self.record(self.gate.item_exported([u for u in urls if isinstance(u, str)]))
+
+    def feed_opened(self, feed: str) -> None:
+        self.gate.feed_opened(feed)
+
+    def feed_committed(self, feed: str) -> None:
+        self.record(self.gate.feed_committed(feed))
+
+    def record(self, items: list[list[str]]) -> None:
+        """Mark the URLs of these items exported, in one seen-store commit."""
+        if self.store is None or not items:
+            return
+        self.store.mark_exported([url for urls in items for url in urls], now=now_iso())
+        self.stats.inc_value(f"{STATS_PREFIX}/recorded", len(items))

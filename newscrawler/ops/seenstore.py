@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections import deque
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,3 +79,36 @@ class SeenStore:
 
     def close(self) -> None:
         self.db.close()
+
+
+class ExportGate:
+    """Holds the URLs of exported items until every SQLite feed holding them has committed.
+
+    A SQLite feed commits in batches; marking an item exported before its batch is on disk
+    would lose it for good if the crawl died first. Items are numbered as they pass; a feed's
+    commit covers every item it was given before, that is every item numbered so far.
+    """
+
+    def __init__(self) -> None:
+        self.feeds: dict[str, int] = {}  # feed -> number of the last item its last commit covers
+        self.passed = 0
+        self.waiting: deque[tuple[int, list[str]]] = deque()
+
+    def feed_opened(self, feed: str) -> None:
+        self.feeds.setdefault(feed, self.passed)  # earlier items never reach this feed
+
+    def item_exported(self, urls: list[str]) -> list[list[str]]:
+        """The items (their URLs) to mark exported now: this one, unless a SQLite feed holds it."""
+        if not self.feeds:
+            return [urls]
+        self.passed += 1
+        self.waiting.append((self.passed, urls))
+        return []
+
+    def feed_committed(self, feed: str) -> list[list[str]]:
+        """The items (their URLs) now committed by every SQLite feed, in export order."""
+        self.feeds[feed] = self.passed
+        covered, ready = min(self.feeds.values()), []
+        while self.waiting and self.waiting[0][0] <= covered:
+            ready.append(self.waiting.popleft()[1])
+        return ready

@@ -6,9 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
+from scrapy.utils.asyncio import CallLaterResult, call_later
+from scrapy.utils.reactor import is_reactor_installed
 
 from newscrawler.ops.stories import (
     DEFAULT_COMMIT_EVERY,
+    DEFAULT_COMMIT_SECONDS,
     DEFAULT_THRESHOLD,
     StoryStore,
 )
@@ -28,8 +31,10 @@ class StoryPipeline(CleaningPipeline):
 
     Settings: NEWSCRAWLER_STORIES_ENABLED (True), NEWSCRAWLER_STORIES_PATH
     ("data/stories.sqlite"), NEWSCRAWLER_STORIES_THRESHOLD (0.28, estimated Jaccard of 6-word
-    shingles), NEWSCRAWLER_STORIES_COMMIT_EVERY (1). The values are what was known when the
-    item passed: a copy seen later raises `syndicated_copies` of later copies only, and may take
+    shingles), NEWSCRAWLER_STORIES_COMMIT_EVERY (100 copies) and
+    NEWSCRAWLER_STORIES_COMMIT_SECONDS (1.0): a batch is committed at whichever comes first, when
+    the crawl pauses that long, and at close. The values are what was known when the item
+    passed: a copy seen later raises `syndicated_copies` of later copies only, and may take
     `is_original` over (the agency's own site, or an earlier `published_at`).
     Counts newscrawler/stories/new, .../matched and .../revisited (a URL assigned before).
     """
@@ -43,10 +48,13 @@ class StoryPipeline(CleaningPipeline):
         *,
         threshold: float = DEFAULT_THRESHOLD,
         commit_every: int = DEFAULT_COMMIT_EVERY,
+        commit_seconds: float = DEFAULT_COMMIT_SECONDS,
     ) -> None:
         super().__init__(stats)
-        self.path, self.threshold, self.commit_every = path, threshold, commit_every
+        self.path, self.threshold = path, threshold
+        self.commit_every, self.commit_seconds = commit_every, commit_seconds
         self.store: StoryStore | None = None
+        self._timer: CallLaterResult | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
@@ -58,12 +66,18 @@ class StoryPipeline(CleaningPipeline):
             crawler.stats,
             threshold=settings.getfloat("NEWSCRAWLER_STORIES_THRESHOLD", DEFAULT_THRESHOLD),
             commit_every=settings.getint("NEWSCRAWLER_STORIES_COMMIT_EVERY", DEFAULT_COMMIT_EVERY),
+            commit_seconds=settings.getfloat(
+                "NEWSCRAWLER_STORIES_COMMIT_SECONDS", DEFAULT_COMMIT_SECONDS
+            ),
         )
 
     def open_spider(self) -> None:
         self._open()
 
     def close_spider(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -81,12 +95,30 @@ class StoryPipeline(CleaningPipeline):
         adapter["syndicated_copies"] = assignment.copies
         adapter["is_original"] = assignment.is_original
         self.inc(assignment.status)
+        self._commit_later()
         return item
+
+    def _commit_later(self) -> None:
+        """Commit an open batch within `commit_seconds` even if no further item comes.
+
+        The open batch holds the file's write lock; a crawl waiting on slow sites must not keep
+        another job waiting. Without a reactor (pipeline driven by hand) there is no timer.
+        """
+        if self._timer is None and self.store and self.store.pending and is_reactor_installed():
+            self._timer = call_later(self.commit_seconds, self._commit_due)
+
+    def _commit_due(self) -> None:
+        self._timer = None
+        if self.store is not None:
+            self.store.commit()
 
     def _open(self) -> StoryStore:
         """The store, opened on first use too (a chain driven without open_spider)."""
         if self.store is None:
             self.store = StoryStore(
-                self.path, threshold=self.threshold, commit_every=self.commit_every
+                self.path,
+                threshold=self.threshold,
+                commit_every=self.commit_every,
+                commit_seconds=self.commit_seconds,
             )
         return self.store

@@ -7,6 +7,7 @@ from urllib.parse import SplitResult, urlsplit, urlunsplit
 
 from newscrawler.extract.page import ArticlePage
 from newscrawler.sites import (
+    anadolu,
     apnews,
     deccanherald,
     indialife,
@@ -14,6 +15,7 @@ from newscrawler.sites import (
     ndtv,
     reuters,
     timesofindia,
+    xinhua,
 )
 from newscrawler.sites.site import Site
 
@@ -21,8 +23,10 @@ GENERIC = Site(key="generic", domains=(), page=ArticlePage)
 
 SITES: dict[str, Site] = {
     module.SITE.key: module.SITE
-    for module in (apnews, reuters, timesofindia, ndtv, deccanherald, indiapost, indialife)
-}
+    for module in (
+        apnews, reuters, timesofindia, ndtv, deccanherald, indiapost, indialife, anadolu, xinhua,
+    )
+}  # fmt: skip
 
 
 def site_for_url(url: str, *, aliases: Mapping[str, str] | None = None) -> Site:

@@ -16,7 +16,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from newscrawler.items import ArticleItem
 from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import discovery, site_for_url
-from newscrawler.spiders.base import AliasedSpider, fetched_at, item_from_response
+from newscrawler.spiders.base import AliasedSpider, fetched_at
 
 
 class ArticleSpider(AliasedSpider):
@@ -59,9 +59,8 @@ class ArticleSpider(AliasedSpider):
         for url in self.feeds:
             yield Request(url, callback=self.parse_feed, meta={ARTICLE_META: False})
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[ArticleItem]:
-        item = item_from_response(response, self.crawler.stats, self.site_aliases)
-        if item is not None:
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[ArticleItem]:
+        if (item := await self.article_item(response)) is not None:
             yield item
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:

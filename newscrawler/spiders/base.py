@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import codecs
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, Self, TypeGuard
 
 from lxml.etree import LxmlError
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
-from newscrawler.extract.page import ArticlePage
+from newscrawler.extract.pool import ExtractorPool, Outcome, WorkerLost, extract
 from newscrawler.items import ArticleItem
 from newscrawler.sites import check_aliases, site_for_url, site_url
+from newscrawler.spiders.charset import page_text
 
 # Set by the WARC replay spider: the record's WARC-Date, which beats any header.
 FETCHED_AT_META = "newscrawler_fetched_at"
@@ -53,8 +54,12 @@ def to_item(fields: dict[str, Any]) -> ArticleItem:
 
 
 logger = logging.getLogger(__name__)
-# What a malformed page can raise inside parsel/lxml/our extraction; anything else is a bug.
-EXTRACTION_ERRORS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError)
+# What a malformed page can raise inside parsel/lxml/our extraction, or a worker lost twice;
+# anything else is a bug.
+EXTRACTION_ERRORS = (
+    ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, LxmlError,
+    WorkerLost,
+)  # fmt: skip
 
 
 def site_aliases(settings: BaseSettings) -> dict[str, str]:
@@ -62,63 +67,69 @@ def site_aliases(settings: BaseSettings) -> dict[str, str]:
     return check_aliases(settings.getdict("NEWSCRAWLER_SITE_ALIASES"))
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """What extraction needs of a response: its text, the URL its site knows it by, the site.
+
+    A page on a NEWSCRAWLER_SITE_ALIASES host is read at the site's own URL, so the site's URL
+    rules and relative links hold; the record keeps the URL actually fetched.
+    """
+
+    html: str
+    url: str
+    site_key: str
+
+
+def page_job(
+    response: Response,
+    stats: StatsCollector | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> PageJob | None:
+    """The extraction job of an HTML response; None (counted as non_html) for anything else."""
+    if not _is_html(response):
+        _count(stats, "non_html")
+        return None
+    site = site_for_url(response.url, aliases=aliases)
+    return PageJob(page_text(response), site_url(response.url, aliases), site.key)
+
+
+def item_of(
+    response: Response, outcome: Outcome, stats: StatsCollector | None = None
+) -> ArticleItem | None:
+    """The raw article item of an extraction outcome; None (counted) when not an article."""
+    fields, used_fallback = outcome
+    if fields is None:
+        _count(stats, "not_article")
+        return None
+    if used_fallback:
+        _count(stats, "fallback_extraction")
+    return to_item({**fields, "url": response.url, "crawled_at": iso_utc(fetched_at(response))})
+
+
+def extraction_failed(response: Response, exc: Exception, stats: StatsCollector | None) -> None:
+    logger.warning("Extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
+    _count(stats, "extraction_error")
+
+
 def item_from_response(
     response: Response,
     stats: StatsCollector | None = None,
     aliases: Mapping[str, str] | None = None,
 ) -> ArticleItem | None:
-    """The raw article item of an HTML response, or None (non-HTML, not an article, or broken).
+    """The raw article item of an HTML response, extracted inline, or None.
 
-    Routes the URL to its site's page class; counts `newscrawler/spider/<event>` in `stats` for
-    non_html, not_article, fallback_extraction and extraction_error.
+    None for non-HTML, not an article, or broken; counts `newscrawler/spider/<event>` in
+    `stats` for non_html, not_article, fallback_extraction and extraction_error.
     """
-    if not _is_html(response):
-        _count(stats, "non_html")
+    job = page_job(response, stats, aliases)
+    if job is None:
         return None
     try:
-        page = _site_page(response, aliases)
-        fields = page.fields()
-    except (*EXTRACTION_ERRORS, LxmlError) as exc:
-        logger.warning("Extraction failed on %s: %s: %s", response.url, type(exc).__name__, exc)
-        _count(stats, "extraction_error")
+        outcome = extract(job.html, job.url, job.site_key)
+    except EXTRACTION_ERRORS as exc:
+        extraction_failed(response, exc, stats)
         return None
-    if fields is None:
-        _count(stats, "not_article")
-        return None
-    if page.used_fallback:
-        _count(stats, "fallback_extraction")
-    return to_item({**fields, "url": response.url, "crawled_at": iso_utc(fetched_at(response))})
-
-
-def _site_page(response: TextResponse, aliases: Mapping[str, str] | None) -> ArticlePage:
-    """The page of the URL's site, read at the site's own URL when the host is an alias.
-
-    The site's URL rules and relative links then hold; the record keeps the URL actually fetched.
-    """
-    site = site_for_url(response.url, aliases=aliases)
-    return site.page(page_text(response), site_url(response.url, aliases))
-
-
-def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: bytes that are not UTF-8 are read as Windows-1252."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    bad = error.object[error.start : error.end]
-    return bytes(bad).decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error("newscrawler-cp1252", _cp1252_bytes)
-
-
-def page_text(response: TextResponse) -> str:
-    """The page's text; in a page declared UTF-8, stray Windows-1252 bytes keep their meaning.
-
-    Misconfigured CMSes send cp1252 under a utf-8 label; w3lib would turn each such byte into
-    U+FFFD, losing dashes and quotes (and with them datelines) for good.
-    """
-    if response.encoding.replace("-", "").replace("_", "").lower() != "utf8":
-        return response.text
-    return response.body.decode("utf-8-sig", errors="newscrawler-cp1252")
+    return item_of(response, outcome, stats)
 
 
 def _count(stats: StatsCollector | None, event: str) -> None:
@@ -135,12 +146,38 @@ def _is_html(response: Response) -> TypeGuard[TextResponse]:
 
 
 class AliasedSpider(Spider):
-    """A spider that routes pages through NEWSCRAWLER_SITE_ALIASES (read once, at start-up)."""
+    """Routes pages through NEWSCRAWLER_SITE_ALIASES and extracts them (both read at start-up).
+
+    NEWSCRAWLER_EXTRACT_WORKERS processes extract pages beside the reactor (0: inline).
+    """
 
     site_aliases: Mapping[str, str] = {}  # replaced per instance by from_crawler
+    extractor: ExtractorPool = ExtractorPool(0)  # replaced per instance by from_crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.site_aliases = site_aliases(crawler.settings)
+        spider.extractor = ExtractorPool(crawler.settings.getint("NEWSCRAWLER_EXTRACT_WORKERS"))
+        crawler.signals.connect(spider.close_extractor, signal=signals.spider_closed)
         return spider
+
+    async def article_item(self, response: Response) -> ArticleItem | None:
+        """The raw article item of a response (see item_from_response), extracted by the pool."""
+        stats = self.crawler.stats
+        job = page_job(response, stats, self.site_aliases)
+        if job is None:
+            return None
+        try:
+            outcome = await self.extractor.run(job.html, job.url, job.site_key)
+        except EXTRACTION_ERRORS as exc:
+            extraction_failed(response, exc, stats)
+            return None
+        return item_of(response, outcome, stats)
+
+    def close_extractor(self) -> None:
+        if self.extractor.restarts and self.crawler.stats is not None:
+            self.crawler.stats.set_value(
+                "newscrawler/spider/worker_restarts", self.extractor.restarts
+            )
+        self.extractor.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -13,9 +15,12 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.items import ArticleItem
-from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider, item_from_response
+from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# Pages handed to each extraction worker before the oldest is awaited: enough to keep workers
+# busy while the archive is read, few enough to keep memory flat on a multi-GB CC-NEWS file.
+EXTRACT_AHEAD = 4
 
 
 def warc_files(path: Path) -> list[Path]:
@@ -63,30 +68,42 @@ class WarcSpider(AliasedSpider):
             self._count("missing_path")
             return
         for warc in warc_files(self.path):
-            for item in self._replay(warc):
+            async for item in self._items(self._responses(warc)):
                 yield item
 
-    def _replay(self, warc: Path) -> Iterator[ArticleItem]:
+    async def _items(self, responses: Iterator[Response]) -> AsyncIterator[ArticleItem]:
+        """Items in record order; with extraction workers, a few pages per worker run ahead."""
+        ahead = EXTRACT_AHEAD * max(1, self.extractor.workers)
+        window: deque[asyncio.Future[ArticleItem | None]] = deque()
+        for response in responses:
+            window.append(asyncio.ensure_future(self.article_item(response)))
+            if len(window) > ahead and (item := await window.popleft()) is not None:
+                yield item
+        while window:
+            if (item := await window.popleft()) is not None:
+                yield item
+
+    def _responses(self, warc: Path) -> Iterator[Response]:
+        """The archive's HTML responses (status 200); a corrupt file ends where it breaks."""
         with warc.open("rb") as stream:
             try:
                 for record in ArchiveIterator(stream):
-                    yield from self._record_item(record)
+                    if (response := self._html_response(record)) is not None:
+                        yield response
             except ArchiveLoadFailed as exc:
                 # A truncated or corrupt archive: keep what was read, say where it broke.
                 self.logger.error("Unreadable WARC %s: %s", warc, exc)
                 self._count("unreadable_file")
 
-    def _record_item(self, record: Any) -> Iterator[ArticleItem]:
+    def _html_response(self, record: Any) -> Response | None:
         response = record_response(record)
         if response is None:
-            return
+            return None
         self._count("records")
         if not isinstance(response, TextResponse) or response.status != 200:
             self._count("skipped_non_html")
-            return
-        item = item_from_response(response, self.crawler.stats, self.site_aliases)
-        if item is not None:
-            yield item
+            return None
+        return response
 
     def _count(self, event: str) -> None:
         self.crawler.stats.inc_value(f"newscrawler/warc/{event}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-AGENCIES = ("IANS", "PTI", "ANI", "UNI", "Reuters", "AP", "AFP")
+AGENCIES = ("IANS", "PTI", "ANI", "UNI", "Reuters", "AP", "AFP", "AA", "Xinhua")
 
 _ALIASES = {
     "ap": "AP",
@@ -22,6 +22,15 @@ _ALIASES = {
     "asian news international": "ANI",
     "uni": "UNI",
     "united news of india": "UNI",
+    # Anadolu Agency signs its own site in Turkish ("Anadolu Ajansı") and its photos "/AA".
+    "aa": "AA",
+    "anadolu": "AA",
+    "anadolu agency": "AA",
+    "anadolu ajansı": "AA",
+    "anadolu ajansi": "AA",
+    "xinhua": "Xinhua",
+    "xinhua news agency": "Xinhua",
+    "新华社": "Xinhua",
 }
 _NAME_NOISE = re.compile(r"^(?:by\s+)?(?:the\s+)?|[\s.,;:]+$", re.IGNORECASE)
 

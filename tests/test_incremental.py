@@ -18,6 +18,7 @@ from scrapy.http import HtmlResponse
 
 from newscrawler.ops.articles import article_pattern, is_article_request, truthy
 from newscrawler.ops.incremental import IncrementalMiddleware
+from newscrawler.ops import seenstore
 from newscrawler.ops.seenstore import ExportGate, SeenStore, url_fingerprint
 from tests.ops_spider import tiny_site
 
@@ -57,6 +58,24 @@ def test_store_exported_only_after_export(tmp_path: Path) -> None:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         row = db.execute("SELECT url, first_seen_at, last_exported_at FROM seen").fetchone()
     assert row == ("https://x.test/1", NOW, NOW)
+
+
+def fetched_rows(path: Path) -> int:
+    with sqlite3.connect(path) as db:  # another connection: sees committed rows only
+        count = int(db.execute("SELECT COUNT(*) FROM seen").fetchone()[0])
+    db.close()
+    return count
+
+
+def test_fetch_marks_are_committed_in_batches_and_at_close(tmp_path: Path) -> None:
+    path = tmp_path / "seen.sqlite"
+    store = SeenStore(path)
+    batch = seenstore.FETCHED_COMMIT_EVERY
+    for n in range(batch + 1):  # in well under FETCHED_COMMIT_SECONDS
+        store.mark_fetched(f"https://x.test/{n}", now=NOW)
+    assert fetched_rows(path) == batch  # one batch on disk, the last mark still pending
+    store.close()
+    assert fetched_rows(path) == batch + 1
 
 
 @pytest.mark.parametrize(

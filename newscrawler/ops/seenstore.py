@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections import deque
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from w3lib.url import canonicalize_url
@@ -20,8 +22,13 @@ CREATE TABLE IF NOT EXISTS seen (
 """
 # Several scrapyd jobs (max_proc = 2) may share one store: wait for the other writer, do not fail.
 BUSY_TIMEOUT_S = 30.0
+# First-fetch times are informational (a kill may lose the last second of them), so they are
+# committed in batches, never holding the write lock longer than this.
+FETCHED_COMMIT_EVERY = 100
+FETCHED_COMMIT_SECONDS = 1.0
 
 
+@lru_cache(maxsize=4096)  # a URL is looked up, marked fetched and marked exported: hash it once
 def url_fingerprint(url: str) -> str:
     """A stable key for a URL: SHA-1 of its canonical form (sorted query, no fragment)."""
     return hashlib.sha1(canonicalize_url(url).encode("utf-8")).hexdigest()
@@ -43,6 +50,7 @@ class SeenStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(SCHEMA)
         self.db.commit()
+        self._unsaved, self._saved_at = 0, time.monotonic()
 
     def is_exported(self, url: str) -> bool:
         """Whether an item for this URL has been exported by some earlier or current run."""
@@ -58,7 +66,12 @@ class SeenStore:
             "INSERT OR IGNORE INTO seen (url_fp, url, first_seen_at) VALUES (?, ?, ?)",
             (url_fingerprint(url), url, now),
         )
-        self.db.commit()
+        self._unsaved += 1
+        if (
+            self._unsaved >= FETCHED_COMMIT_EVERY
+            or time.monotonic() - self._saved_at >= FETCHED_COMMIT_SECONDS
+        ):
+            self._commit()
 
     def mark_exported(self, urls: Iterable[str], *, now: str) -> int:
         """Mark URLs exported at `now`; returns how many distinct URLs were written."""
@@ -68,8 +81,8 @@ class SeenStore:
             "ON CONFLICT(url_fp) DO UPDATE SET last_exported_at = excluded.last_exported_at",
             [(fp, url, now, now) for fp, url in rows.items()],
         )
-        # One commit per exported item: a killed job loses nothing it already exported.
-        self.db.commit()
+        # Committed at once: a killed job loses nothing it already recorded as exported.
+        self._commit()
         return len(rows)
 
     def exported_count(self) -> int:
@@ -77,7 +90,12 @@ class SeenStore:
         row = self.db.execute("SELECT COUNT(*) FROM seen WHERE last_exported_at IS NOT NULL")
         return int(row.fetchone()[0])
 
+    def _commit(self) -> None:
+        self.db.commit()
+        self._unsaved, self._saved_at = 0, time.monotonic()
+
     def close(self) -> None:
+        self._commit()
         self.db.close()
 
 

@@ -16,9 +16,9 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 
+from newscrawler.ops import seenstore
 from newscrawler.ops.articles import article_pattern, is_article_request, truthy
 from newscrawler.ops.incremental import IncrementalMiddleware
-from newscrawler.ops import seenstore
 from newscrawler.ops.seenstore import ExportGate, SeenStore, url_fingerprint
 from tests.ops_spider import tiny_site
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import sqlite3
 import time
@@ -10,11 +9,13 @@ from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from scrapy.exporters import BaseItemExporter
+from scrapy.utils.asyncio import CallLaterResult, call_later
+from scrapy.utils.reactor import is_reactor_installed
 
 from newscrawler import signals
 from newscrawler.feeds import sqlschema, sqlstore
+from newscrawler.feeds.records import item_record
 from newscrawler.feeds.storage import SQLiteTarget
-from newscrawler.items import ArticleItem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
     from scrapy.statscollectors import StatsCollector
 
 logger = logging.getLogger(__name__)
-
-_ARTICLE_FIELDS = tuple(field.name for field in dataclasses.fields(ArticleItem))
-# No ArticleItem field declares a serializer, so Scrapy's serialisation is the identity for them.
-_ARTICLE_SERIALIZED = not any("serializer" in f.metadata for f in dataclasses.fields(ArticleItem))
 
 COMMIT_EVERY_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_EVERY"
 COMMIT_SECONDS_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_SECONDS"
@@ -68,6 +65,7 @@ class SQLiteItemExporter(BaseItemExporter):
         self.stats, self.signals = stats, signals
         self._batch: list[tuple[dict[str, Any], str]] = []  # (record, seen_at) to write
         self._batch_started = 0.0
+        self._timer: CallLaterResult | None = None  # commits a batch no further item fills
         self._counts: dict[str, int] = {}  # flushed to stats at each commit: inc_value is slow
         self._broken = False  # set when the target is not a database this code can use
         if file.error:
@@ -110,11 +108,20 @@ class SQLiteItemExporter(BaseItemExporter):
         if self._broken:
             self._count("skipped")
             return
-        record = self._record(item)
+        record = item_record(self, item)
         # A clean item always has crawled_at; the clock is only a fallback for hand-made items.
         seen_at = record.get("crawled_at") or datetime.now(UTC).isoformat(timespec="seconds")
         self._batch.append((record, seen_at))
         if self._batch_full():
+            self._commit(reopen=True)
+        elif self._timer is None and self.commit_seconds > 0 and is_reactor_installed():
+            # A stalled crawl (slow sites, a long AutoThrottle delay) still commits on time, so
+            # readers and the seen-store are never more than commit_seconds behind.
+            self._timer = call_later(self.commit_seconds, self._commit_due)
+
+    def _commit_due(self) -> None:
+        self._timer = None
+        if self._batch:
             self._commit(reopen=True)
 
     def _batch_full(self) -> bool:
@@ -123,23 +130,8 @@ class SQLiteItemExporter(BaseItemExporter):
         elapsed = time.monotonic() - self._batch_started
         return self.commit_seconds > 0 and elapsed >= self.commit_seconds
 
-    def _record(self, item: Any) -> dict[str, Any]:
-        """The item's fields as get_serialized_fields gives them (FEED_EXPORT_FIELDS honoured)."""
-        plain = self.fields_to_export is None and _ARTICLE_SERIALIZED
-        if plain and type(item) is ArticleItem and not self._custom_serializer():
-            # Same names and values as Scrapy's generic walk, which was ~45% of the exporter's
-            # time: a dataclass has every field, and none has a serializer. Only read, never
-            # changed, so the instance's own dict serves unless it holds more than the fields.
-            fields: dict[str, Any] = vars(item)
-            if len(fields) == len(_ARTICLE_FIELDS):
-                return fields
-            return {name: getattr(item, name) for name in _ARTICLE_FIELDS}
-        return dict(self.get_serialized_fields(item))
-
-    def _custom_serializer(self) -> bool:
-        return type(self).serialize_field is not BaseItemExporter.serialize_field
-
     def finish_exporting(self) -> None:
+        self._cancel_timer()
         if not self._broken and self.conn.in_transaction:
             self._commit(reopen=False)
         self._flush_counts()
@@ -152,6 +144,7 @@ class SQLiteItemExporter(BaseItemExporter):
         """Write the batch in one burst, index it, commit, and say so."""
         # Written here rather than item by item: between items a crawl's other work evicts
         # SQLite's pages and our code from the CPU caches, which made each item ~1.5x slower.
+        self._cancel_timer()
         sqlstore.defer_fts(self.conn)
         for record, seen_at in self._batch:
             self._write(record, seen_at)
@@ -164,6 +157,11 @@ class SQLiteItemExporter(BaseItemExporter):
         self._send(signals.sqlite_feed_committed)
         if reopen:
             self._begin()
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
 
     def _write(self, record: dict[str, Any], seen_at: str) -> None:
         try:

@@ -74,8 +74,12 @@ def test_fetch_marks_are_committed_in_batches_and_at_close(tmp_path: Path) -> No
     for n in range(batch + 1):  # in well under FETCHED_COMMIT_SECONDS
         store.mark_fetched(f"https://x.test/{n}", now=NOW)
     assert fetched_rows(path) == batch  # one batch on disk, the last mark still pending
+    with sqlite3.connect(path, timeout=0) as other:  # the pending mark holds no write lock
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO seen (url_fp, url, first_seen_at) VALUES ('fp', 'u', 'now')")
+    other.close()
     store.close()
-    assert fetched_rows(path) == batch + 1
+    assert fetched_rows(path) == batch + 2  # the other job's row and our last mark
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS seen (
 # Several scrapyd jobs (max_proc = 2) may share one store: wait for the other writer, do not fail.
 BUSY_TIMEOUT_S = 30.0
 # First-fetch times are informational (a kill may lose the last second of them), so they are
-# committed in batches, never holding the write lock longer than this.
+# buffered here and written in batches; the buffer holds no lock another job could wait on.
 FETCHED_COMMIT_EVERY = 100
 FETCHED_COMMIT_SECONDS = 1.0
 
@@ -50,7 +50,8 @@ class SeenStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(SCHEMA)
         self.db.commit()
-        self._unsaved, self._saved_at = 0, time.monotonic()
+        self._fetched: list[tuple[str, str, str]] = []  # (url_fp, url, first_seen_at) unwritten
+        self._fetched_since = time.monotonic()
 
     def is_exported(self, url: str) -> bool:
         """Whether an item for this URL has been exported by some earlier or current run."""
@@ -62,27 +63,25 @@ class SeenStore:
 
     def mark_fetched(self, url: str, *, now: str) -> None:
         """Remember the first fetch of a URL; not exported yet (its item may still be dropped)."""
-        self.db.execute(
-            "INSERT OR IGNORE INTO seen (url_fp, url, first_seen_at) VALUES (?, ?, ?)",
-            (url_fingerprint(url), url, now),
-        )
-        self._unsaved += 1
+        self._fetched.append((url_fingerprint(url), url, now))
         if (
-            self._unsaved >= FETCHED_COMMIT_EVERY
-            or time.monotonic() - self._saved_at >= FETCHED_COMMIT_SECONDS
+            len(self._fetched) >= FETCHED_COMMIT_EVERY
+            or time.monotonic() - self._fetched_since >= FETCHED_COMMIT_SECONDS
         ):
-            self._commit()
+            self._write_fetched()
+            self.db.commit()
 
     def mark_exported(self, urls: Iterable[str], *, now: str) -> int:
         """Mark URLs exported at `now`; returns how many distinct URLs were written."""
         rows = {url_fingerprint(url): url for url in urls if url}
+        self._write_fetched()  # first: a URL's first fetch time is its fetch's, not its export's
         self.db.executemany(
             "INSERT INTO seen (url_fp, url, first_seen_at, last_exported_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(url_fp) DO UPDATE SET last_exported_at = excluded.last_exported_at",
             [(fp, url, now, now) for fp, url in rows.items()],
         )
         # Committed at once: a killed job loses nothing it already recorded as exported.
-        self._commit()
+        self.db.commit()
         return len(rows)
 
     def exported_count(self) -> int:
@@ -90,12 +89,17 @@ class SeenStore:
         row = self.db.execute("SELECT COUNT(*) FROM seen WHERE last_exported_at IS NOT NULL")
         return int(row.fetchone()[0])
 
-    def _commit(self) -> None:
-        self.db.commit()
-        self._unsaved, self._saved_at = 0, time.monotonic()
+    def _write_fetched(self) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO seen (url_fp, url, first_seen_at) VALUES (?, ?, ?)",
+            self._fetched,
+        )
+        self._fetched.clear()
+        self._fetched_since = time.monotonic()
 
     def close(self) -> None:
-        self._commit()
+        self._write_fetched()
+        self.db.commit()
         self.db.close()
 
 

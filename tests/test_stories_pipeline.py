@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +119,28 @@ def test_an_idle_batch_is_committed_by_the_timer_callback(tmp_path: Path) -> Non
     assert pipeline.store.pending == 0
     assert not pipeline.store.db.in_transaction
     pipeline.close_spider()
+
+
+def test_an_index_of_an_older_version_is_moved_aside(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "s.sqlite"
+    with closing(sqlite3.connect(path)) as old:  # a stories-v1 index: params, no layout row
+        old.execute("CREATE TABLE params (name TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        old.execute("INSERT INTO params VALUES ('minhash', 'n=256')")
+        old.commit()
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_STORIES_PATH": str(path)})
+    crawler.stats.open_spider()
+    pipeline = StoryPipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    item = pipeline.process_item(
+        portal_copy(make_story(random.Random(5), "old"), random.Random(5), "newsbeat", edits="h")
+    )
+    pipeline.close_spider()
+    assert item["story_id"]
+    assert item["syndicated_copies"] == 1
+    assert crawler.stats.get_value("newscrawler/stories/index_moved_aside") == 1
+    assert "stories-v1" in caplog.text
+    assert "s.sqlite.old" in caplog.text
+    with closing(sqlite3.connect(tmp_path / "s.sqlite.old")) as kept:  # kept for reference
+        assert kept.execute("SELECT value FROM params").fetchall() == [("n=256",)]

@@ -80,6 +80,18 @@ def open_index(path: str | Path, params: MinHashParams) -> sqlite3.Connection:
     return db
 
 
+def move_aside(path: str | Path) -> Path:
+    """Rename an index this code cannot use, WAL files too, to a free `<name>.old[N]`."""
+    path = Path(path)
+    n = 0
+    while (target := path.with_name(f"{path.name}.old{n or ''}")).exists():
+        n += 1
+    for suffix in ("", "-wal", "-shm"):
+        if (source := Path(f"{path}{suffix}")).exists():
+            source.rename(f"{target}{suffix}")
+    return target
+
+
 def _create_or_check(db: sqlite3.Connection, path: str | Path, params: MinHashParams) -> None:
     wanted = {"layout": LAYOUT, "minhash": params.describe()}
     # IMMEDIATE: two jobs opening a new file at once create the tables once.

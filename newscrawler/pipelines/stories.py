@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
@@ -13,14 +14,18 @@ from newscrawler.ops.stories import (
     DEFAULT_COMMIT_EVERY,
     DEFAULT_COMMIT_SECONDS,
     DEFAULT_THRESHOLD,
+    StoreMismatch,
     StoryStore,
 )
+from newscrawler.ops.storyschema import move_aside
 from newscrawler.pipelines.base import CleaningPipeline
 from newscrawler.text.syndication import signature
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
+
+logger = logging.getLogger(__name__)
 
 # Relative to the working directory like NEWSCRAWLER_SEEN_PATH (scrapyd jobs have no scrapy.cfg).
 DEFAULT_STORIES_PATH = "data/stories.sqlite"
@@ -113,12 +118,25 @@ class StoryPipeline(CleaningPipeline):
             self.store.commit()
 
     def _open(self) -> StoryStore:
-        """The store, opened on first use too (a chain driven without open_spider)."""
+        """The store, opened on first use too (a chain driven without open_spider).
+
+        An index this version cannot read (an older layout, other MinHash parameters) cannot
+        be converted: it is moved aside, kept for reference, and a new index begins.
+        """
         if self.store is None:
-            self.store = StoryStore(
-                self.path,
-                threshold=self.threshold,
-                commit_every=self.commit_every,
-                commit_seconds=self.commit_seconds,
-            )
+            try:
+                self.store = self._new_store()
+            except StoreMismatch as mismatch:
+                moved = move_aside(self.path)
+                logger.warning("%s Moved it to %s; story ids start afresh.", mismatch, moved)
+                self.inc("index_moved_aside")
+                self.store = self._new_store()
         return self.store
+
+    def _new_store(self) -> StoryStore:
+        return StoryStore(
+            self.path,
+            threshold=self.threshold,
+            commit_every=self.commit_every,
+            commit_seconds=self.commit_seconds,
+        )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from scrapy.utils.test import get_crawler
 
-from newscrawler.feeds import exporter as exporter_module
+from newscrawler import timers
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.storage import SQLiteTarget
 from newscrawler.items import ArticleItem
@@ -28,7 +28,7 @@ def test_a_stalled_crawl_still_commits_on_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The timer needs a running loop (a crawl's reactor); this test runs one of its own.
-    monkeypatch.setattr(exporter_module, "is_reactor_installed", lambda: True)
+    monkeypatch.setattr(timers, "is_reactor_installed", lambda: True)
     crawler = get_crawler(settings_dict={"NEWSCRAWLER_SQLITE_COMMIT_SECONDS": 0.05})
     crawler.stats.open_spider()
     path = tmp_path / "t.sqlite"

@@ -9,13 +9,12 @@ from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from scrapy.exporters import BaseItemExporter
-from scrapy.utils.asyncio import CallLaterResult, call_later
-from scrapy.utils.reactor import is_reactor_installed
 
 from newscrawler import signals
 from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.feeds.records import item_record
 from newscrawler.feeds.storage import SQLiteTarget
+from newscrawler.timers import CommitTimer
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -65,7 +64,7 @@ class SQLiteItemExporter(BaseItemExporter):
         self.stats, self.signals = stats, signals
         self._batch: list[tuple[dict[str, Any], str]] = []  # (record, seen_at) to write
         self._batch_started = 0.0
-        self._timer: CallLaterResult | None = None  # commits a batch no further item fills
+        self._timer = CommitTimer(self.commit_seconds, self._commit_due)
         self._counts: dict[str, int] = {}  # flushed to stats at each commit: inc_value is slow
         self._broken = False  # set when the target is not a database this code can use
         if file.error:
@@ -114,13 +113,12 @@ class SQLiteItemExporter(BaseItemExporter):
         self._batch.append((record, seen_at))
         if self._batch_full():
             self._commit(reopen=True)
-        elif self._timer is None and self.commit_seconds > 0 and is_reactor_installed():
+        else:
             # A stalled crawl (slow sites, a long AutoThrottle delay) still commits on time, so
             # readers and the seen-store are never more than commit_seconds behind.
-            self._timer = call_later(self.commit_seconds, self._commit_due)
+            self._timer.start()
 
     def _commit_due(self) -> None:
-        self._timer = None
         if self._batch:
             self._commit(reopen=True)
 
@@ -131,7 +129,7 @@ class SQLiteItemExporter(BaseItemExporter):
         return self.commit_seconds > 0 and elapsed >= self.commit_seconds
 
     def finish_exporting(self) -> None:
-        self._cancel_timer()
+        self._timer.stop()
         if not self._broken and self.conn.in_transaction:
             self._commit(reopen=False)
         self._flush_counts()
@@ -144,7 +142,7 @@ class SQLiteItemExporter(BaseItemExporter):
         """Write the batch in one burst, index it, commit, and say so."""
         # Written here rather than item by item: between items a crawl's other work evicts
         # SQLite's pages and our code from the CPU caches, which made each item ~1.5x slower.
-        self._cancel_timer()
+        self._timer.stop()
         sqlstore.defer_fts(self.conn)
         for record, seen_at in self._batch:
             self._write(record, seen_at)
@@ -157,11 +155,6 @@ class SQLiteItemExporter(BaseItemExporter):
         self._send(signals.sqlite_feed_committed)
         if reopen:
             self._begin()
-
-    def _cancel_timer(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
 
     def _write(self, record: dict[str, Any], seen_at: str) -> None:
         try:

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
-from scrapy.utils.asyncio import CallLaterResult, call_later
-from scrapy.utils.reactor import is_reactor_installed
 
 from newscrawler.ops.stories import (
     DEFAULT_COMMIT_EVERY,
@@ -20,6 +18,7 @@ from newscrawler.ops.stories import (
 from newscrawler.ops.storyschema import move_aside
 from newscrawler.pipelines.base import CleaningPipeline
 from newscrawler.text.syndication import signature
+from newscrawler.timers import CommitTimer
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -59,7 +58,9 @@ class StoryPipeline(CleaningPipeline):
         self.path, self.threshold = path, threshold
         self.commit_every, self.commit_seconds = commit_every, commit_seconds
         self.store: StoryStore | None = None
-        self._timer: CallLaterResult | None = None
+        # The open batch holds the file's write lock; a crawl waiting on slow sites must not
+        # keep another job sharing the index waiting.
+        self._timer = CommitTimer(commit_seconds, self._commit_due)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
@@ -80,9 +81,7 @@ class StoryPipeline(CleaningPipeline):
         self._open()
 
     def close_spider(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        self._timer.stop()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -100,20 +99,11 @@ class StoryPipeline(CleaningPipeline):
         adapter["syndicated_copies"] = assignment.copies
         adapter["is_original"] = assignment.is_original
         self.inc(assignment.status)
-        self._commit_later()
+        if self.store and self.store.pending:
+            self._timer.start()
         return item
 
-    def _commit_later(self) -> None:
-        """Commit an open batch within `commit_seconds` even if no further item comes.
-
-        The open batch holds the file's write lock; a crawl waiting on slow sites must not keep
-        another job waiting. Without a reactor (pipeline driven by hand) there is no timer.
-        """
-        if self._timer is None and self.store and self.store.pending and is_reactor_installed():
-            self._timer = call_later(self.commit_seconds, self._commit_due)
-
     def _commit_due(self) -> None:
-        self._timer = None
         if self.store is not None:
             self.store.commit()
 

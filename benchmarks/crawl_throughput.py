@@ -1,6 +1,6 @@
 """Crawl throughput: the full newscrawler crawl against a bare Scrapy spider on the same mock site.
 
-Starts the mock news site (`python -m tests.mockserver --articles 2000`), then runs, alternately,
+Starts the mock news site (`-m tests.support.mockserver --articles 2000`), then runs, alternately,
 `scrapy crawl article -a sitemap=…` (every pipeline, JSON Lines + SQLite feeds, incremental store
 and story index on fresh paths, run report, pages parsed in --workers extraction processes) and
 `scrapy runspider benchmarks/bare_spider.py` (outside the project), both with the same throughput
@@ -28,7 +28,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.crawl import crawl_stats  # noqa: E402
+from tests.support.crawl import crawl_stats  # noqa: E402
 
 GOAL = 0.85
 PROJECT_CONCURRENT_ITEMS = 8  # newscrawler/settings.py; Scrapy's default is 100
@@ -36,7 +36,15 @@ PROJECT_CONCURRENT_ITEMS = 8  # newscrawler/settings.py; Scrapy's default is 100
 
 def start_site(articles: int) -> tuple[subprocess.Popen[str], str]:
     """The mock site on a free loopback port; returns the process and its base URL."""
-    cmd = [sys.executable, "-m", "tests.mockserver", "--port", "0", "--articles", str(articles)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tests.support.mockserver",
+        "--port",
+        "0",
+        "--articles",
+        str(articles),
+    ]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     url = proc.stdout.readline().strip()

@@ -1,7 +1,7 @@
 """Items/s of the JSON Lines and SQLite feed exports on the same synthetic article records.
 
 `direct` drives the real storage + exporter classes the way FeedSlot does (no engine);
-`crawl` times `scrapy runspider tests/feeds_spider.py -O <file>` end to end (start-up included).
+`crawl` times `scrapy runspider tests/support/feeds_spider.py -O <file>` end to end (with start-up).
 Run from the repository root: `python benchmarks/feeds.py [--items 20000] [--mode direct|crawl]`.
 """
 
@@ -29,7 +29,7 @@ from scrapy.utils.test import get_crawler  # noqa: E402
 from newscrawler.feeds.exporter import SQLiteItemExporter  # noqa: E402
 from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage  # noqa: E402
 from newscrawler.items import ArticleItem  # noqa: E402
-from tests.feeds_spider import make_record  # noqa: E402
+from tests.support.feeds_spider import make_record  # noqa: E402
 
 CRAWLED_AT = "2026-11-25T10:00:00+00:00"
 
@@ -81,7 +81,7 @@ def crawl(count: int, tmp: Path) -> list[tuple[str, float, float | None]]:
             "-m",
             "scrapy",
             "runspider",
-            "tests/feeds_spider.py",
+            "tests/support/feeds_spider.py",
             "-s",
             "FEEDS={}",
         ]

@@ -27,7 +27,7 @@ from scrapy.http import HtmlResponse, Request  # noqa: E402
 
 from benchmarks.extraction import load_cases  # noqa: E402
 from newscrawler.spiders.base import item_from_response  # noqa: E402
-from tests.pipeline_chain import pipeline_chain, project_crawler  # noqa: E402
+from tests.support.pipeline_chain import pipeline_chain, project_crawler  # noqa: E402
 
 LABELS = {
     "ours: extraction": "extract",

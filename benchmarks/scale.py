@@ -35,7 +35,7 @@ from scrapy.utils.misc import build_from_crawler  # noqa: E402
 from newscrawler.feeds.exporter import SQLiteItemExporter  # noqa: E402
 from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage  # noqa: E402
 from newscrawler.items import ArticleItem  # noqa: E402
-from tests.pipeline_chain import pipeline_chain, project_crawler  # noqa: E402
+from tests.support.pipeline_chain import pipeline_chain, project_crawler  # noqa: E402
 
 CHECKPOINTS = (10_000, 50_000, 100_000)
 STAGES = ("generate", "pipelines", "jsonlines", "sqlite")

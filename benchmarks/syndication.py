@@ -15,14 +15,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, not installed
 
-from newscrawler.ops.stories import (  # noqa: E402
+from newscrawler.stores.stories import (  # noqa: E402
     DEFAULT_COMMIT_EVERY,
     DEFAULT_COMMIT_SECONDS,
     DEFAULT_THRESHOLD,
     StoryStore,
 )
 from newscrawler.text.syndication import DEFAULT_PARAMS, MinHashParams, signature  # noqa: E402
-from tests.syndication_fixtures import (  # noqa: E402
+from tests.support.syndication_fixtures import (  # noqa: E402
     agency_copy,
     invented_names,
     labelled_corpus,

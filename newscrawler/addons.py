@@ -1,8 +1,9 @@
-"""Scrapy add-on that writes the default JSON Lines feed only when no feed was asked for."""
+"""Scrapy add-ons: the default JSON Lines feed when none was asked for, and Redis distribution."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib.util
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -21,3 +22,36 @@ class DefaultFeeds:
         defaults = settings.getdict("NEWSCRAWLER_DEFAULT_FEEDS")
         if defaults:
             settings.set("FEEDS", defaults, priority="addon")
+
+
+# scrapy-redis's scheduler and duplicate filter; not its stats collector, which is broken on
+# Scrapy 2.19 (rmax/scrapy-redis#303), so every worker keeps its own stats and run report.
+REDIS_SETTINGS: dict[str, Any] = {
+    "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+    "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+    # The first worker to finish would otherwise flush the queue and fingerprints the others still
+    # use; a new run starts from `python -m newscrawler.cli.push_seeds --reset`.
+    "SCHEDULER_PERSIST": True,
+}
+INSTALL_HINT = "pip install scrapy-redis==0.9.1"
+
+
+class RedisAddon:
+    """Switches the scheduler and duplicate filter to scrapy-redis when a Redis URL is given.
+
+    Settings: NEWSCRAWLER_REDIS_URL (`redis://host:port/db`; empty: one process, nothing changes).
+    Runs after the command line, at add-on priority: `-s SCHEDULER_PERSIST=False` still wins.
+    """
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        url = settings.get("NEWSCRAWLER_REDIS_URL")
+        if not url:
+            return
+        if importlib.util.find_spec("scrapy_redis") is None:
+            # Fail at start-up: a worker silently crawling on its own would fetch everything twice.
+            raise RuntimeError(
+                f"NEWSCRAWLER_REDIS_URL is set but scrapy-redis is missing: {INSTALL_HINT}"
+            )
+        settings.set("REDIS_URL", url, priority="addon")
+        for name, value in REDIS_SETTINGS.items():
+            settings.set(name, value, priority="addon")

@@ -10,13 +10,13 @@ ROBOTSTXT_OBEY = True
 NEWSCRAWLER_CONTACT_URL = "https://github.com/newscrawler/newscrawler"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
-    "newscrawler.middlewares.ContactUserAgentMiddleware": 500,
+    "newscrawler.middlewares.useragent.ContactUserAgentMiddleware": 500,
     # Before RobotsTxt (100): an article already exported is skipped without waiting for robots.txt.
-    "newscrawler.ops.incremental.IncrementalMiddleware": 50,
-    # Around RetryMiddleware (550) and RedirectMiddleware (600): see newscrawler/ops/backoff.py.
-    "newscrawler.ops.backoff.GiveUpMiddleware": 540,
-    "newscrawler.ops.backoff.BackoffMiddleware": 560,
-    "newscrawler.ops.guards.GuardMiddleware": 610,
+    "newscrawler.middlewares.incremental.IncrementalMiddleware": 50,
+    # Around RetryMiddleware (550) and RedirectMiddleware (600): see middlewares/backoff.py.
+    "newscrawler.middlewares.backoff.GiveUpMiddleware": 540,
+    "newscrawler.middlewares.backoff.BackoffMiddleware": 560,
+    "newscrawler.middlewares.guards.GuardMiddleware": 610,
 }
 # Crawled content must never reach local files or other protocols (a sitemap can list file://).
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
@@ -113,7 +113,7 @@ NEWSCRAWLER_STORIES_COMMIT_SECONDS = 1.0
 NEWSCRAWLER_DEFAULT_FEEDS = {
     "data/%(name)s/%(name)s-%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf8"},
 }
-ADDONS = {"newscrawler.addons.DefaultFeeds": 0, "newscrawler.ops.redis.RedisAddon": 10}
+ADDONS = {"newscrawler.addons.DefaultFeeds": 0, "newscrawler.addons.RedisAddon": 10}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORAGES = {
     "": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
@@ -124,11 +124,11 @@ FEED_EXPORTERS = {
     "db": "newscrawler.feeds.exporter.SQLiteItemExporter",
 }
 
-# --- Operations: incremental crawls, run reports, exit codes (newscrawler/ops) ------------------
+# --- Operations: incremental crawls, run reports, exit codes (middlewares/, extensions/, commands/)
 # `crawl`/`runspider` that exit NEWSCRAWLER_COLLAPSE_EXIT_CODE when the run report says COLLAPSE;
 # scrapyd runs the same command, and its log then says "Process died: exitstatus=3".
-COMMANDS_MODULE = "newscrawler.ops.commands"
-EXTENSIONS = {"newscrawler.ops.report.RunReport": 500}
+COMMANDS_MODULE = "newscrawler.commands"
+EXTENSIONS = {"newscrawler.extensions.report.RunReport": 500}
 # Skip article pages whose items were already exported; `-a refresh=1` fetches everything again.
 NEWSCRAWLER_INCREMENTAL_ENABLED = True
 # Relative to the working directory (scrapyd's WorkingDirectory), like FEEDS; not data_path(),
@@ -143,7 +143,7 @@ NEWSCRAWLER_COLLAPSE_EXIT_CODE = 3
 # Fewer items than this never count as "most bodies empty".
 NEWSCRAWLER_COLLAPSE_MIN_ITEMS = 3
 
-# --- Distributed crawling (newscrawler/ops/redis.py) -------------------------------------------
+# --- Distributed crawling (newscrawler/addons.py) -------------------------------------------
 # Empty: one process. redis://host:port/db: scheduler queue, duplicate filter (scrapy-redis) and the
 # incremental seen store live in Redis, shared by every worker (`scrapy crawl redis_article`).
 NEWSCRAWLER_REDIS_URL = ""

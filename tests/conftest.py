@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.mockserver.fixtures import mock_site, start_mock_site  # noqa: F401
+from tests.support.mockserver.fixtures import mock_site, start_mock_site  # noqa: F401
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 
 from newscrawler.schema import article_schema
-from tests.crawl import crawl_stats, read_jsonl, run_scrapy
+from tests.support.crawl import crawl_stats, read_jsonl, run_scrapy
 
 
 @pytest.fixture(scope="module")

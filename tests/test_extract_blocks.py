@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsel import Selector
 
-from newscrawler.extract import text
+from newscrawler.extract import dom
 from newscrawler.extract.meta import meta_fields
 from newscrawler.extract.page import ArticlePage
 
@@ -14,19 +14,19 @@ LONG = "Officials said on Tuesday that the embankment would be widened before th
 def test_span_with_br_class_ends_a_line() -> None:
     html = '<div>First line.<span class="id-r-component br"></span>Second line.</div>'
     element = Selector(text=html).css("div")[0].root
-    assert text.block_texts(element) == ["First line.", "Second line."]
+    assert dom.block_texts(element) == ["First line.", "Second line."]
 
 
 def test_clipped_screen_reader_text_is_hidden() -> None:
     hidden = '<span style="clip:rect(0 0 0 0);position:absolute">, opens new tab</span>'
     page = Selector(text=f"<div><p>The report{hidden} by TNO.</p></div>")
-    assert text.blocks_of(text.cleaned(page), "p") == ["The report by TNO."]
+    assert dom.blocks_of(dom.cleaned(page), "p") == ["The report by TNO."]
 
 
 def test_drop_matches_keeps_tail_text() -> None:
     page = Selector(text='<div><p>Lead<span class="promo">Ad</span> tail.</p></div>')
-    text.drop_matches(page, ("//span[@class='promo']",))
-    assert text.blocks_of(page, "p") == ["Lead tail."]
+    dom.drop_matches(page, ("//span[@class='promo']",))
+    assert dom.blocks_of(page, "p") == ["Lead tail."]
 
 
 class CrossheadPage(ArticlePage):

@@ -8,7 +8,7 @@ import sys
 import pytest
 from parsel import Selector
 
-from newscrawler.extract import text
+from newscrawler.extract import dom
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
 
@@ -25,7 +25,7 @@ def test_block_text_joins_inline_nodes_and_splits_on_br() -> None:
     element = Selector(
         text="<div><b>NEW DELHI</b>: Lead <i>text</i>.<br>Second line<script>x</script></div>"
     )
-    assert text.block_texts(element.css("div")[0].root) == ["NEW DELHI: Lead text.", "Second line"]
+    assert dom.block_texts(element.css("div")[0].root) == ["NEW DELHI: Lead text.", "Second line"]
 
 
 @pytest.mark.parametrize(
@@ -53,13 +53,13 @@ def test_block_text_joins_inline_nodes_and_splits_on_br() -> None:
 )
 def test_junk_containers_are_excluded(junk: str) -> None:
     html = story(extra=junk.format("JUNK " + LONG))
-    blocks = text.container_blocks(text.cleaned(Selector(text=html)))
+    blocks = dom.container_blocks(dom.cleaned(Selector(text=html)))
     assert len(blocks) == 14
     assert not any("JUNK" in block for block in blocks)
 
 
 def test_cleaning_keeps_tail_text() -> None:
-    clean = text.cleaned(Selector(text="<div>a<!-- c -->b<aside>x</aside>c</div>"))
+    clean = dom.cleaned(Selector(text="<div>a<!-- c -->b<aside>x</aside>c</div>"))
     assert clean.css("div").xpath("string()").get() == "abc"
 
 
@@ -71,7 +71,7 @@ def test_twin_containers_are_joined_in_order() -> None:
     )
     first, second = twin.replace("@", "A"), twin.replace("@", "B")
     html = f"<html><body>{first}<div class='ad'>x</div>{second}</body></html>"
-    blocks = text.container_blocks(Selector(text=html))
+    blocks = dom.container_blocks(Selector(text=html))
     assert [b[-2:] for b in blocks] == ["A0", "A1", "A2", "B0", "B1", "B2"]
 
 

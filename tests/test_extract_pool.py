@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from newscrawler.extract.pool import ExtractorPool, extract
+from newscrawler.spiders.workers import ExtractorPool, extract
 
 
 def fetch(url: str) -> str:

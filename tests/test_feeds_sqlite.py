@@ -16,11 +16,11 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawler import signals as newscrawler_signals
-from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage, SQLiteTarget
 from newscrawler.items import ArticleItem
-from tests.feeds_spider import insert_as_v2, make_record
+from newscrawler.stores import sqlschema, sqlstore
+from tests.support.feeds_spider import insert_as_v2, make_record
 
 T1, T2 = "2026-11-25T10:00:00+00:00", "2026-11-25T11:00:00+00:00"
 
@@ -149,7 +149,7 @@ def test_newer_database_is_refused(conn: sqlite3.Connection) -> None:
 
 def test_pure_modules_import_neither_scrapy_nor_twisted() -> None:
     code = (
-        "import sys, newscrawler.feeds.sqlstore, newscrawler.feeds.sqlschema;"
+        "import sys, newscrawler.stores.sqlstore, newscrawler.stores.sqlschema;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
     )
     out = subprocess.run(

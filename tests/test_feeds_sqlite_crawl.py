@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from newscrawler.feeds import sqlschema, sqlstore
-from tests.feeds_spider import insert_as_v2, make_record
+from newscrawler.stores import sqlschema, sqlstore
+from tests.support.feeds_spider import insert_as_v2, make_record
 
 REPO = Path(__file__).resolve().parents[1]
 SPIDER = "tests/feeds_spider.py"
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 def scrapy_args(*args: str, count: int = 20, seed: int = 1, crawled_at: str = T1) -> list[str]:
     # Only the feeds under test: no default JSON Lines feed, and the run report and "seen" database
-    # of newscrawler.ops stay off, so nothing is written under the repository's data/.
+    # of newscrawler stay off, so nothing is written under the repository's data/.
     return [
         *(sys.executable, "-m", "scrapy", "runspider", SPIDER, "-s", "FEEDS={}"),
         *("-s", "ITEM_PIPELINES={}", "-s", "LOG_LEVEL=INFO"),

@@ -14,7 +14,7 @@ from scrapy.http import HtmlResponse
 
 from newscrawler.sites import SITES
 from newscrawler.spiders.base import item_from_response
-from tests.pipeline_chain import clean, project_crawler
+from tests.support.pipeline_chain import clean, project_crawler
 
 PAGE_STEP = 2  # every 2nd real page (19 of 38): enough variety, ~15 s on 2 cores
 DATE = "Sat, 26 Jul 2025 12:00:00 GMT"

@@ -16,11 +16,11 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
 
-from newscrawler.ops import seenstore
-from newscrawler.ops.articles import article_pattern, is_article_request, truthy
-from newscrawler.ops.incremental import IncrementalMiddleware
-from newscrawler.ops.seenstore import ExportGate, SeenStore, url_fingerprint
-from tests.ops_spider import tiny_site
+from newscrawler.middlewares.incremental import IncrementalMiddleware
+from newscrawler.stores import seen as seenstore
+from newscrawler.stores.seen import ExportGate, SeenStore, url_fingerprint
+from newscrawler.utils.requests import article_pattern, is_article_request, truthy
+from tests.support.ops_spider import tiny_site
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = "2026-01-02T03:04:05+00:00"
@@ -161,9 +161,14 @@ def test_refresh_fetches_again_and_still_records(tmp_path: Path) -> None:
 
 
 def run_ops_spider(cwd: Path, base: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    """`scrapy runspider tests/ops_spider.py` with tests.ops_spider as the settings module."""
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "tests.ops_spider", "PYTHONPATH": str(REPO)}
-    args = ["runspider", str(REPO / "tests" / "ops_spider.py"), "-a", f"base={base}", *extra]
+    """`scrapy runspider tests/support/ops_spider.py`, which is also the settings module."""
+    env = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "tests.support.ops_spider",
+        "PYTHONPATH": str(REPO),
+    }
+    spider = str(REPO / "tests" / "support" / "ops_spider.py")
+    args = ["runspider", spider, "-a", f"base={base}", *extra]
     command = [sys.executable, "-m", "scrapy", *args, "-s", "NEWSCRAWLER_SEEN_PATH=seen.sqlite"]
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
 

@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from tests.mockserver.fixtures import MockSite, mock_site, start_mock_site  # noqa: F401
+from tests.support.mockserver.fixtures import MockSite, mock_site, start_mock_site  # noqa: F401
 
 pytestmark = pytest.mark.slow
 NS = {

@@ -12,15 +12,15 @@ from parsel import Selector
 from scrapy.utils.test import get_crawler
 
 from newscrawler.extract.related import related_links
-from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.storage import SQLiteTarget
 from newscrawler.items import ArticleItem
 from newscrawler.pipelines.base import CleaningPipeline, adapt
+from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.text.dedup import drop_repeats
 from newscrawler.text.normalize import normalize_blocks, normalize_with_flag
 from newscrawler.text.related import split_related
-from tests.feeds_spider import make_record
+from tests.support.feeds_spider import make_record
 
 T1, T2 = "2026-11-25T10:00:00+00:00", "2026-11-25T11:00:00+00:00"
 

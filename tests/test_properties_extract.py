@@ -15,10 +15,10 @@ from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
 from newscrawler.sites import SITES, site_for_url
-from tests.mockserver import pages
-from tests.mockserver.__main__ import DEFAULT_DATE
-from tests.mockserver.faults import FaultPlan
-from tests.mockserver.server import Site
+from tests.support.mockserver import pages
+from tests.support.mockserver.__main__ import DEFAULT_DATE
+from tests.support.mockserver.faults import FaultPlan
+from tests.support.mockserver.server import Site
 
 TAGS = ["p", "div", "article", "main", "h1", "span", "a", "time", "aside", "script", "br", "li"]
 ATTRS = ['class="story-body"', 'itemprop="articleBody"', 'href="/x"', 'href="javascript:x"',

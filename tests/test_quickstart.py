@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from newscrawler.schema import article_schema
-from tests.crawl import REPO, crawl_stats, read_jsonl, run_scrapy
+from tests.support.crawl import REPO, crawl_stats, read_jsonl, run_scrapy
 
 SAMPLE = REPO / "data" / "samples" / "sample.warc.gz"
 MANIFEST = REPO / "data" / "samples" / "manifest.json"

@@ -17,12 +17,13 @@ import pytest
 from scrapy.settings import Settings
 
 import newscrawler.settings as project
-from newscrawler.ops import incremental
-from newscrawler.ops.push_seeds import decode_seed, encode_seed, push, run_keys
-from newscrawler.ops.redis import REDIS_SETTINGS, RedisAddon
-from newscrawler.ops.seenstore import SeenStore
-from newscrawler.ops.seenstore_redis import RedisSeenStore, open_seen_store
-from tests.crawl import crawl_stats, read_jsonl, run_scrapy
+from newscrawler.addons import REDIS_SETTINGS, RedisAddon
+from newscrawler.cli.push_seeds import push
+from newscrawler.middlewares import incremental
+from newscrawler.stores.seen import SeenStore
+from newscrawler.stores.seen_redis import RedisSeenStore, open_seen_store
+from newscrawler.utils.seeds import decode_seed, encode_seed, run_keys
+from tests.support.crawl import crawl_stats, read_jsonl, run_scrapy
 
 redis = pytest.importorskip("redis", reason="the redis client comes with scrapy-redis (dev extra)")
 pytest.importorskip("scrapy_redis", reason="scrapy-redis==0.9.1 is in requirements-dev.txt")
@@ -84,7 +85,7 @@ def client(redis_url: str) -> Iterator[Any]:
 
 
 def test_addon_is_enabled_in_project_settings() -> None:
-    assert "newscrawler.ops.redis.RedisAddon" in project.ADDONS
+    assert "newscrawler.addons.RedisAddon" in project.ADDONS
 
 
 def test_addon_changes_nothing_without_url() -> None:
@@ -254,7 +255,7 @@ def test_two_workers_fetch_every_article_once(first_round: dict[str, Any], mock_
 @pytest.mark.slow
 @pytest.mark.skipif(
     not hasattr(incremental, "open_seen_store"),
-    reason="newscrawler/ops/incremental.py does not pick the Redis seen store yet (issue 8)",
+    reason="middlewares/incremental.py does not pick the Redis seen store yet (issue 8)",
 )
 def test_next_run_skips_what_any_worker_exported(
     first_round: dict[str, Any], mock_site: Any, redis_url: str, tmp_path: Path

@@ -1,4 +1,4 @@
-"""Unit tests of newscrawler/ops/backoff.py: delays, waits, give-up counting, gzip and redirects."""
+"""Unit tests of middlewares/backoff.py: delays, waits, give-up counting, gzip and redirects."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.test import get_crawler
 
-from newscrawler.ops.backoff import BackoffMiddleware, GiveUpMiddleware, backoff_delay
-from newscrawler.ops.guards import GuardMiddleware, site_key
+from newscrawler.middlewares.backoff import BackoffMiddleware, GiveUpMiddleware, backoff_delay
+from newscrawler.middlewares.guards import GuardMiddleware, site_key
 
 NOW = datetime(2025, 7, 26, 12, 0, tzinfo=UTC)
 URL = "http://127.0.0.1:1/article/1"
@@ -46,7 +46,7 @@ def backoff(monkeypatch: pytest.MonkeyPatch, **settings: Any) -> tuple[BackoffMi
     async def fake_sleep(delay: float) -> None:
         slept.append(delay)
 
-    monkeypatch.setattr("newscrawler.ops.backoff.asyncio.sleep", fake_sleep)
+    monkeypatch.setattr("newscrawler.middlewares.backoff.asyncio.sleep", fake_sleep)
     return BackoffMiddleware.from_crawler(crawler), slept
 
 

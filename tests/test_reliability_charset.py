@@ -14,14 +14,14 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 
 from newscrawler.spiders.base import item_from_response
-from tests.mockserver import pages
-from tests.mockserver.__main__ import DEFAULT_DATE
-from tests.mockserver.faults import FaultPlan
-from tests.mockserver.faults_crawl import reference_record
-from tests.mockserver.faults_modes import _as_cp1252, _without_charset
-from tests.mockserver.fixtures import MockSite
-from tests.mockserver.server import Site
-from tests.pipeline_chain import clean
+from tests.support.mockserver import pages
+from tests.support.mockserver.__main__ import DEFAULT_DATE
+from tests.support.mockserver.faults import FaultPlan
+from tests.support.mockserver.faults_crawl import reference_record
+from tests.support.mockserver.faults_modes import _as_cp1252, _without_charset
+from tests.support.mockserver.fixtures import MockSite
+from tests.support.mockserver.server import Site
+from tests.support.pipeline_chain import clean
 
 SITE = MockSite("http://127.0.0.1:1", 30, DEFAULT_DATE, [], 1)
 # AP and AFP datelines carry a dash (U+2014/U+2013): the bytes that differ between encodings.

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.crawl import crawl_stats, read_jsonl
-from tests.mockserver.faults_crawl import FAST, crawl, reference_record, reports, servable
-from tests.mockserver.fixtures import MockSite
+from tests.support.crawl import crawl_stats, read_jsonl
+from tests.support.mockserver.faults_crawl import FAST, crawl, reference_record, reports, servable
+from tests.support.mockserver.fixtures import MockSite
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +72,7 @@ def run(site: MockSite, workdir: Path, **settings: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def fault_crawl(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.mockserver.fixtures import _start, _stop
+    from tests.support.mockserver.fixtures import _start, _stop
 
     proc, site = _start(articles=30, faults=catalogue())
     try:
@@ -133,7 +133,7 @@ def test_no_offsite_or_local_file_fetch(fault_crawl: Any) -> None:
 
 @pytest.fixture(scope="module")
 def rate_crawl(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.mockserver.fixtures import _start, _stop
+    from tests.support.mockserver.fixtures import _start, _stop
 
     spec = {"rate": {"503": 0.10, "drop": 0.05}}
     proc, site = _start(articles=150, faults=spec, seed=7)

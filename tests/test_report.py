@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from scrapy.utils.test import get_crawler
 
-from newscrawler.ops.exitcode import stats_exit_code
-from newscrawler.ops.report import EXIT_CODE_KEY, RunReport, report_filename
-from newscrawler.ops.summary import build_report, collapse_reasons
-from tests.ops_spider import tiny_site
+from newscrawler.commands.exitcode import stats_exit_code
+from newscrawler.extensions.report import EXIT_CODE_KEY, RunReport, report_filename
+from newscrawler.extensions.summary import build_report, collapse_reasons
+from tests.support.ops_spider import tiny_site
 from tests.test_incremental import last_report, run_ops_spider
 
 HEALTHY = {

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from tests.crawl import read_jsonl
-from tests.mockserver.faults_crawl import REPO, scrapy_command
-from tests.mockserver.fixtures import MockSite, _start, _stop
+from tests.support.crawl import read_jsonl
+from tests.support.mockserver.faults_crawl import REPO, scrapy_command
+from tests.support.mockserver.fixtures import MockSite, _start, _stop
 
 pytestmark = pytest.mark.slow
 

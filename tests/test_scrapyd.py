@@ -22,8 +22,8 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from tests.crawl import read_jsonl
-from tests.ops_spider import tiny_site
+from tests.support.crawl import read_jsonl
+from tests.support.ops_spider import tiny_site
 
 pytest.importorskip(
     "scrapyd", reason="scrapyd is a deploy-time package: pip install scrapyd==1.6.*"
@@ -37,16 +37,16 @@ USER, PASSWORD = "newsbot", "test-password-not-secret"
 # What settings.py must wire (see newscrawler/ops): appended to the temporary copy when missing, so
 # this test checks deployment even before the lead merges it; test_settings_wire_ops fails then.
 OPS_SETTINGS = """
-COMMANDS_MODULE = "newscrawler.ops.commands"
+COMMANDS_MODULE = "newscrawler.commands"
 DOWNLOADER_MIDDLEWARES = {
-    **DOWNLOADER_MIDDLEWARES, "newscrawler.ops.incremental.IncrementalMiddleware": 50
+    **DOWNLOADER_MIDDLEWARES, "newscrawler.middlewares.incremental.IncrementalMiddleware": 50
 }
-EXTENSIONS = {"newscrawler.ops.report.RunReport": 500}
+EXTENSIONS = {"newscrawler.extensions.report.RunReport": 500}
 """
 OPS_NAMES = (
-    "newscrawler.ops.commands",
+    "newscrawler.commands",
     "IncrementalMiddleware",
-    "newscrawler.ops.report.RunReport",
+    "newscrawler.extensions.report.RunReport",
 )
 
 

@@ -18,11 +18,11 @@ from scrapy.exporters import JsonLinesItemExporter
 from scrapy.http import HtmlResponse, Response, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.items import ArticleItem
-from newscrawler.ops.guards import GuardMiddleware
+from newscrawler.middlewares.guards import GuardMiddleware
 from newscrawler.spiders.article import ArticleSpider
-from tests.pipeline_chain import clean, project_crawler, project_settings
+from newscrawler.stores import sqlschema, sqlstore
+from tests.support.pipeline_chain import clean, project_crawler, project_settings
 
 REPO = Path(__file__).resolve().parents[1]
 SQL = "'); DROP TABLE articles;-- \" OR 1=1 ; DELETE FROM related_links; :url ? %s"

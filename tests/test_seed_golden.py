@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newscrawler.items import ArticleItem
-from tests.pipeline_chain import clean, project_crawler
+from tests.support.pipeline_chain import clean, project_crawler
 
 SEED_FILE = "indialife-article-112952.txt"
 HEADLINE = "Facebook to become 'privacy-focused' like WhatsApp: Zuckerberg"

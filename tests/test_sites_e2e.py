@@ -22,8 +22,8 @@ import jsonschema
 import pytest
 
 from newscrawler.schema import article_schema
-from tests.crawl import read_jsonl, run_scrapy
-from tests.mockserver.content import make_article
+from tests.support.crawl import read_jsonl, run_scrapy
+from tests.support.mockserver.content import make_article
 from tests.test_sites_golden import FIELDS, golden_files, load
 
 pytestmark = pytest.mark.slow

@@ -13,7 +13,7 @@ from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse, Request
 
 from newscrawler.spiders.base import FETCHED_AT_META, item_from_response
-from tests.pipeline_chain import clean
+from tests.support.pipeline_chain import clean
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"

@@ -8,11 +8,11 @@ import pytest
 from scrapy.http import HtmlResponse, Request, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import SITES, discovery
 from newscrawler.spiders.sites import IndiaLifeSpider, ReutersSpider
 from newscrawler.spiders.warc import WarcSpider
-from tests.crawl import run_scrapy
+from newscrawler.utils.requests import ARTICLE_META
+from tests.support.crawl import run_scrapy
 
 LISTING = """<html><head><link rel="next" href="/?page=2"></head><body>
 <a href="/article/112952">One</a><a href="article.php?id=7#top">Two</a>

@@ -13,8 +13,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawler.pipelines.stories import DEFAULT_STORIES_PATH, StoryPipeline
-from tests.pipeline_chain import pipeline_chain, project_crawler, project_settings
-from tests.syndication_fixtures import (
+from tests.support.pipeline_chain import pipeline_chain, project_crawler, project_settings
+from tests.support.syndication_fixtures import (
     AGENCY_SITES,
     agency_copy,
     five_portals,

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from newscrawler.ops import storybands
-from newscrawler.ops.stories import Assignment, StoreMismatch, StoryStore
-from newscrawler.ops.storyschema import LAYOUT
+from newscrawler.stores import storybands
+from newscrawler.stores.stories import Assignment, StoreMismatch, StoryStore
+from newscrawler.stores.storyschema import LAYOUT
 from newscrawler.text.syndication import MinHashParams, signature
-from tests.syndication_fixtures import (
+from tests.support.syndication_fixtures import (
     agency_copy,
     five_portals,
     labelled_corpus,

@@ -29,7 +29,7 @@ from newscrawler.text.syndication import (
     shingle_hashes,
     signature,
 )
-from tests.syndication_fixtures import labelled_corpus, make_story
+from tests.support.syndication_fixtures import labelled_corpus, make_story
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -164,7 +164,7 @@ def test_original_rules() -> None:
 
 def test_pure_modules_import_no_scrapy() -> None:
     code = (
-        "import sys, newscrawler.text.syndication, newscrawler.ops.stories; "
+        "import sys, newscrawler.text.syndication, newscrawler.stores.stories; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
     )
     out = subprocess.run(

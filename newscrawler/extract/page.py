@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
-from newscrawler.extract import text
+from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.jsonld import jsonld_fields
@@ -79,22 +79,22 @@ class ArticlePage:
 
     def body(self) -> list[str]:
         """Site paragraphs from the cleaned page, else the generic body (marking the fallback)."""
-        clean = text.cleaned(self.selector)
-        text.drop_matches(clean, self.drop_xpath)
+        clean = dom.cleaned(self.selector)
+        dom.drop_matches(clean, self.drop_xpath)
         # The cleaned page first (in-body widgets gone); the raw one when cleaning removed the
         # site's own container (TOI 2019 renders its story in a "highlights" list).
         for css in self.paragraphs_css:
-            if blocks := text.blocks_of(clean, css) or text.blocks_of(self.selector, css):
+            if blocks := dom.blocks_of(clean, css) or dom.blocks_of(self.selector, css):
                 return blocks
         self.used_fallback = bool(self.paragraphs_css)
         return self.generic_body(clean)
 
     def generic_body(self, clean: Selector) -> list[str]:
         """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
-        found = text.containers(clean)
-        blocks = [line for c in found for p in c.iter("p") for line in text.block_texts(p)]
+        found = dom.containers(clean)
+        blocks = [line for c in found for p in c.iter("p") for line in dom.block_texts(p)]
         if found:
-            self.link_density = text.link_density(found[0])
+            self.link_density = dom.link_density(found[0])
         if _chars(blocks) < MIN_BODY_CHARS:
             blocks = trafilatura_blocks(self.html, self.url) or blocks
         if _chars(blocks) < MIN_BODY_CHARS and self.jsonld.get("article_body"):
@@ -125,14 +125,14 @@ class ArticlePage:
         """JSON-LD, the site's selector, og:title checked against the first h1 and h2, h1/h2."""
         visible = [v for v in (self.first(("h1",)), self.first(("h2",))) if v]
         og = self.meta.get("headline")
-        if og and visible and not any(text.overlaps(og, v) for v in visible):
+        if og and visible and not any(dom.overlaps(og, v) for v in visible):
             og = None  # og:title is the site name on some templates (Yahoo 2016)
         fallback = visible[0] if visible else self.first(("title",))  # <title>: the last resort
         return self.jsonld.get("headline") or self.first(self.headline_css) or og or fallback
 
     def all_texts(self, selectors: tuple[str, ...]) -> list[str]:
         """Texts of every element matched by the first selector that matches (several authors)."""
-        return text.first_match_texts(self.selector, selectors)
+        return dom.first_match_texts(self.selector, selectors)
 
     @cached_property
     def credits(self) -> tuple[list[str], list[str]]:

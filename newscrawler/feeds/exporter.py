@@ -11,10 +11,10 @@ from typing import IO, TYPE_CHECKING, Any
 from scrapy.exporters import BaseItemExporter
 
 from newscrawler import signals
-from newscrawler.feeds import sqlschema, sqlstore
 from newscrawler.feeds.records import item_record
 from newscrawler.feeds.storage import SQLiteTarget
-from newscrawler.timers import CommitTimer
+from newscrawler.stores import sqlschema, sqlstore
+from newscrawler.utils.timers import CommitTimer
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

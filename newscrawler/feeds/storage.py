@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from newscrawler.feeds import sqlschema, sqlstore
+from newscrawler.stores import sqlschema, sqlstore
 
 if TYPE_CHECKING:
     from scrapy import Spider

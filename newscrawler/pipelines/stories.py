@@ -8,17 +8,17 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.ops.stories import (
+from newscrawler.pipelines.base import CleaningPipeline
+from newscrawler.stores.stories import (
     DEFAULT_COMMIT_EVERY,
     DEFAULT_COMMIT_SECONDS,
     DEFAULT_THRESHOLD,
     StoreMismatch,
     StoryStore,
 )
-from newscrawler.ops.storyschema import move_aside
-from newscrawler.pipelines.base import CleaningPipeline
+from newscrawler.stores.storyschema import move_aside
 from newscrawler.text.syndication import signature
-from newscrawler.timers import CommitTimer
+from newscrawler.utils.timers import CommitTimer
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

@@ -14,9 +14,9 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.items import ArticleItem
-from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import discovery, site_for_url
 from newscrawler.spiders.base import AliasedSpider, fetched_at
+from newscrawler.utils.requests import ARTICLE_META
 
 
 class ArticleSpider(AliasedSpider):

@@ -16,10 +16,10 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
-from newscrawler.extract.pool import ExtractorPool, Outcome, WorkerLost, extract
 from newscrawler.items import ArticleItem
 from newscrawler.sites import check_aliases, site_for_url, site_url
 from newscrawler.spiders.charset import page_text
+from newscrawler.spiders.workers import ExtractorPool, Outcome, WorkerLost, extract
 
 # Set by the WARC replay spider: the record's WARC-Date, which beats any header.
 FETCHED_AT_META = "newscrawler_fetched_at"

@@ -9,9 +9,9 @@ from typing import Any
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 
-from newscrawler.ops.articles import ARTICLE_META
-from newscrawler.ops.push_seeds import decode_seed
 from newscrawler.spiders.article import ArticleSpider
+from newscrawler.utils.requests import ARTICLE_META
+from newscrawler.utils.seeds import decode_seed
 
 
 class _WithoutScrapyRedis(Spider):
@@ -29,7 +29,7 @@ except ImportError:  # Scrapy imports every spider module: the others must load 
 
 
 class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
-    """Reads seeds from `redis_article:start_urls` (push them with newscrawler.ops.push_seeds).
+    """Reads seeds from `redis_article:start_urls` (push them with newscrawler.cli.push_seeds).
 
     Run with `-s NEWSCRAWLER_REDIS_URL=redis://…` so requests found by any worker go to the shared
     queue; `-s MAX_IDLE_TIME_BEFORE_CLOSE=N` ends a worker after N idle seconds (0: wait forever).
@@ -39,7 +39,7 @@ class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
 
     async def start(self) -> AsyncIterator[Request]:
         # Not in from_crawler, as RedisSpider does: Scrapy 2.19 builds the spider before add-ons
-        # run, so REDIS_URL (set by newscrawler.ops.redis.RedisAddon) is only final here.
+        # run, so REDIS_URL (set by newscrawler.addons.RedisAddon) is only final here.
         self.setup_redis(self.crawler)
         # scrapy-redis 0.9.1 defines only start_requests(), which Scrapy 2.19 ignores (#305).
         # Its idle clock is a class attribute set at import: restart it when this worker starts.

@@ -8,9 +8,9 @@ from typing import Any, ClassVar
 from scrapy import Request
 from scrapy.http import Response
 
-from newscrawler.ops.articles import ARTICLE_META
 from newscrawler.sites import SITES, Site, discovery, site_url
 from newscrawler.spiders.article import ArticleSpider
+from newscrawler.utils.requests import ARTICLE_META
 
 DEFAULT_MAX_PAGES = 5  # listing pages followed per listing when -a max_pages is not given
 

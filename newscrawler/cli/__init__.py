@@ -1,0 +1,1 @@
+"""Command-line tools beside `scrapy`: `python -m newscrawler.cli.push_seeds`."""

@@ -1,0 +1,1 @@
+"""Extensions: the run report written at spider close and its extraction-collapse verdict."""

@@ -1,0 +1,1 @@
+"""Downloader middlewares: User-Agent, backoff, give-ups, guards, incremental skips."""

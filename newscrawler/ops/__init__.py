@@ -1,1 +1,0 @@
-"""Operations: incremental crawling, run reports and exit codes for unattended scheduled runs."""

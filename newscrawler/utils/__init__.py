@@ -1,0 +1,1 @@
+"""Helpers the Scrapy-facing layers share: article-request classification, timers, seed entries."""

@@ -1,0 +1,36 @@
+"""Entries of the Redis seed list a `redis_article` worker reads: encoding and the run's keys."""
+
+from __future__ import annotations
+
+import json
+
+DEFAULT_KEY = "redis_article:start_urls"
+KINDS = ("article", "sitemap", "feed")
+
+
+def encode_seed(url: str, kind: str = "article") -> str:
+    """One queue entry: JSON with the URL and what it points at."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown seed kind {kind!r}; expected one of {KINDS}")
+    return json.dumps({"url": url, "kind": kind})
+
+
+def decode_seed(data: bytes | str) -> tuple[str, str] | None:
+    """(url, kind) of a queue entry; a bare URL (`redis-cli rpush K URL`) is an article page."""
+    text = (data.decode("utf-8") if isinstance(data, bytes) else data).strip()
+    if not text.startswith("{"):
+        return (text, "article") if text else None
+    try:
+        entry = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    url, kind = entry.get("url"), entry.get("kind", "article")
+    if not isinstance(url, str) or not url or kind not in KINDS:
+        return None
+    return url, kind
+
+
+def run_keys(start_key: str) -> list[str]:
+    """The keys of one run: the seeds, and scrapy-redis's request queue and fingerprints."""
+    spider = start_key.rsplit(":", 1)[0]
+    return [start_key, f"{spider}:requests", f"{spider}:dupefilter"]

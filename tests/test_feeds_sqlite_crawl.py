@@ -19,7 +19,7 @@ from newscrawler.stores import sqlschema, sqlstore
 from tests.support.feeds_spider import insert_as_v2, make_record
 
 REPO = Path(__file__).resolve().parents[1]
-SPIDER = "tests/feeds_spider.py"
+SPIDER = "tests/support/feeds_spider.py"
 T1, T2, T3 = (f"2026-11-25T{h}:00:00+00:00" for h in ("10", "11", "12"))
 pytestmark = pytest.mark.slow
 

@@ -30,7 +30,7 @@ PUBLISHED = {
 }
 
 
-def test_seed_through_cleaning_a(seed_dir: Path) -> None:
+def test_seed_through_body_cleaning(seed_dir: Path) -> None:
     lines = (seed_dir / "indialife-article-112952.txt").read_text(encoding="utf-8").splitlines()
     crawler = get_crawler()
     item: Any = ArticleItem(

@@ -1,4 +1,4 @@
-"""Dateline, dates and validation pipelines on a real crawler: items, drops and stats keys."""
+"""Dateline and agency pipeline on a real crawler: items and stats keys."""
 
 from __future__ import annotations
 
@@ -6,54 +6,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 from scrapy.crawler import Crawler
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
-from newscrawler.exceptions import EmptyBody, MissingHeadline, MissingUrl, NotAnArticle
-from newscrawler.items import ArticleItem
 from newscrawler.pipelines.dateline import DatelinePipeline
 from newscrawler.pipelines.dates import DatesPipeline
-from newscrawler.pipelines.validate import RECORD_FIELDS, ValidatePipeline, content_hash
+from newscrawler.pipelines.validate import content_hash
 from newscrawler.text.agency import canonical_agency
-
-SCHEMA_PATH = Path(__file__).resolve().parents[1] / "newscrawler" / "schema" / "article.schema.json"
-SETTINGS = {
-    "NEWSCRAWLER_SITE_TIMEZONES": {"indialife": "Asia/Kolkata", "hearst": "America/New_York"},
-    "NEWSCRAWLER_DEFAULT_TIMEZONE": "UTC",
-}
-LEAD = "Facebook CEO Mark Zuckerberg on Thursday said he is working to make his platform private."
-MORE = "Admitting that people want private, encrypted services, he said Facebook will change soon."
-CRAWLED_AT = "2025-07-26T12:00:00+00:00"
+from tests.support.record_steps import LEAD, MORE, SETTINGS, article, record_crawler, run, stats
 
 
 @pytest.fixture
 def crawler() -> Crawler:
-    return get_crawler(settings_dict=SETTINGS)
-
-
-def run(crawler: Crawler, item: Any) -> Any:
-    for cls in (DatelinePipeline, DatesPipeline, ValidatePipeline):
-        item = build_from_crawler(cls, crawler).process_item(item)
-    return item
-
-
-def stats(crawler: Crawler) -> dict[str, Any]:
-    assert crawler.stats is not None
-    return {k: v for k, v in crawler.stats.get_stats().items() if k.startswith("newscrawler/")}
-
-
-def article(**fields: Any) -> ArticleItem:
-    base: dict[str, Any] = {
-        "url": "https://indialife.us/article.php?id=112952",
-        "source": "indialife",
-        "crawled_at": CRAWLED_AT,
-        "headline": "Facebook to become 'privacy-focused' like WhatsApp: Zuckerberg",
-        "body": ["San Francisco, March 7", LEAD, MORE],
-    }
-    return ArticleItem(**{**base, **fields})
+    return record_crawler()
 
 
 def test_seed_shape_dateline_cut_and_2019_date_rejected(crawler: Crawler) -> None:
@@ -85,37 +52,6 @@ def test_fresh_dateline_gives_the_date(crawler: Crawler) -> None:
     assert stats(crawler)["newscrawler/dates/parsed/dateline"] == 1
     assert stats(crawler)["newscrawler/agency/dateline"] == 1
     assert stats(crawler)["newscrawler/dateline/trailer_tags"] == 1
-
-
-def test_raw_date_and_modified_parsed(crawler: Crawler) -> None:
-    item = run(
-        crawler,
-        article(
-            source="hearst",
-            published_at_raw="2019-11-20 06:09:25",
-            published_at_source="jsonld",
-            modified_at="Nov. 20, 2019 5:52 AM EST",
-        ),
-    )
-    assert item.published_at == "2019-11-20T06:09:25-05:00"
-    assert item.published_at_source == "jsonld"
-    assert item.modified_at == "2019-11-20T05:52:00-05:00"
-    assert stats(crawler)["newscrawler/dates/parsed/jsonld"] == 1
-
-
-def test_unparseable_date_never_raises(crawler: Crawler) -> None:
-    item = run(
-        crawler, article(published_at_raw="sometime", modified_at="whenever", body=[LEAD, MORE])
-    )
-    assert (item.published_at, item.published_at_raw, item.modified_at) == (None, "sometime", None)
-    assert stats(crawler)["newscrawler/dates/unparsed"] == 1
-    assert stats(crawler)["newscrawler/dates/modified_unparsed"] == 1
-
-
-def test_url_date_fallback(crawler: Crawler) -> None:
-    item = run(crawler, article(url="https://ianslive.in/story--20250726123000", body=[LEAD, MORE]))
-    assert (item.published_at, item.published_at_source) == ("2025-07-26T12:30:00+05:30", "url")
-    assert stats(crawler)["newscrawler/dates/parsed/url"] == 1
 
 
 def test_spider_dateline_kept_and_agency_from_author(crawler: Crawler) -> None:
@@ -176,58 +112,6 @@ def test_agency_origin_stats(
     assert stats(crawler)[f"newscrawler/agency/{origin}"] == 1
 
 
-@pytest.mark.parametrize(
-    ("fields", "error"),
-    [
-        pytest.param({"url": ""}, MissingUrl, id="missing-url"),
-        pytest.param({"url": "javascript:void(0)"}, MissingUrl, id="not-http-url"),
-        pytest.param({"headline": None}, MissingHeadline, id="missing-headline"),
-        pytest.param({"headline": "   "}, MissingHeadline, id="blank-headline"),
-        pytest.param({"body": []}, EmptyBody, id="empty-body"),
-        pytest.param({"body": ["  ", ""]}, EmptyBody, id="blank-paragraphs"),
-        pytest.param({"body": ["Too short to be an article."]}, NotAnArticle, id="too-few-words"),
-    ],
-)
-def test_validation_drops(crawler: Crawler, fields: dict[str, Any], error: type[Exception]) -> None:
-    pipeline = build_from_crawler(ValidatePipeline, crawler)
-    with pytest.raises(error):
-        pipeline.process_item(article(**fields))
-
-
-def test_min_words_setting() -> None:
-    crawler = get_crawler(settings_dict={"NEWSCRAWLER_MIN_WORDS": 3})
-    item = build_from_crawler(ValidatePipeline, crawler).process_item(
-        article(body=["Three words here."])
-    )
-    assert item.word_count == 3
-
-
-def test_dict_item_fits_the_schema(crawler: Crawler) -> None:
-    raw = {
-        "url": "https://www.aninews.in/news/world/us/slug20250726123000/",
-        "crawled_at": CRAWLED_AT,
-        "headline": "A headline",
-        "body": ["Washington DC [US], July 26 (ANI): " + LEAD, MORE],
-        "summary": "",
-        "spider_debug": "x",
-    }
-    record = run(crawler, raw)
-    assert set(record) == set(RECORD_FIELDS)
-    assert (record["agency"], record["summary"], record["authors"]) == ("ANI", None, [])
-    jsonschema.validate(record, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-    assert stats(crawler)["newscrawler/validate/unknown_keys_removed"] == 1
-
-
-def test_record_fields_match_the_schema() -> None:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    assert set(schema["properties"]) == set(RECORD_FIELDS)
-
-
-def test_content_hash_is_stable_under_cosmetics() -> None:
-    assert content_hash(["He said “yes” —  now."]) == content_hash(['he said "yes" - now.'])
-    assert content_hash(["One.", "Two."]) != content_hash(["One. Two."])
-
-
 def test_pipelines_build_without_crawler() -> None:
     item = DatelinePipeline(colon_sources=["ndtv"]).process_item(
         {"body": ["Delhi: x"], "source": "ndtv"}
@@ -278,18 +162,3 @@ def test_dev_set_agency(
     assert item["agency"] == (None if outside else wire)
     assert item["body"]
     assert item["body"][-1] in blocks[-1]
-
-
-@pytest.mark.parametrize(
-    ("body", "expected"),
-    [
-        pytest.param(["one two  three"], 3, id="whitespace-runs"),
-        pytest.param(["新华社北京电"], 6, id="chinese-characters-are-words"),
-        pytest.param(["新华社 reported 北京"], 6, id="mixed-cjk-and-latin"),
-        pytest.param(["서울 시장 선거"], 3, id="korean-is-spaced"),
-    ],
-)
-def test_word_count_counts_unspaced_scripts(body: list[str], expected: int) -> None:
-    from newscrawler.pipelines.validate import word_count
-
-    assert word_count(body) == expected

@@ -133,7 +133,8 @@ def test_killed_runs_resume_to_the_full_set_in_sqlite(
 @pytest.fixture(scope="module")
 def jobdir_only(slow_site: MockSite, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # JOBDIR alone (no seen-store): Scrapy saves its queue on a graceful stop (one SIGINT, as
-    # Ctrl-C); after SIGKILL its saved fingerprints can outlive the lost queue (see docs/reliability.md).
+    # Ctrl-C); after SIGKILL its saved fingerprints can outlive the lost queue
+    # (docs/reliability.md).
     workdir = tmp_path_factory.mktemp("jobdir")
     return interrupted_crawls(
         slow_site, workdir, signal.SIGINT, NEWSCRAWLER_INCREMENTAL_ENABLED="False"

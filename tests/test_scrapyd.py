@@ -157,7 +157,10 @@ def project_copy(dest: Path, url: str) -> Path:
     if not all(name in settings.read_text() for name in OPS_NAMES):
         settings.write_text(settings.read_text() + OPS_SETTINGS)
     # A spider that needs nothing but Scrapy, so scheduling is tested whatever the site spiders do.
-    shutil.copy(REPO / "tests" / "support" / "ops_spider.py", dest / "newscrawler" / "spiders" / "ops_test.py")
+    shutil.copy(
+        REPO / "tests" / "support" / "ops_spider.py",
+        dest / "newscrawler" / "spiders" / "ops_test.py",
+    )
     return dest
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from scrapy.utils.test import get_crawler
 
-from newscrawler.utils import timers
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.storage import SQLiteTarget
 from newscrawler.items import ArticleItem
+from newscrawler.utils import timers
 from tests.support.feeds_spider import make_record
 
 T1 = "2026-01-02T03:04:05+00:00"

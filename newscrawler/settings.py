@@ -84,6 +84,9 @@ NEWSCRAWLER_SITE_ALIASES: dict[str, str] = {}
 # only fetches, cleans and exports; 0 extracts inline. One per spare core: on 2 cores, 1 (see
 # benchmarks/crawl_throughput.py). WARC replay uses them too, a few pages per worker ahead.
 NEWSCRAWLER_EXTRACT_WORKERS = 0
+# Seconds between progress lines of long work: WARC replay (records, bytes of the total, rates,
+# time left) and sitemap/feed crawls (article URLs discovered against fetched). 0: none.
+NEWSCRAWLER_PROGRESS_INTERVAL = 10.0
 # --- Datelines, dates, validation -------------------------------------------------------------
 # Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS colon datelines count.
 NEWSCRAWLER_COLON_DATELINE_SOURCES = ["timesofindia", "ndtv", "indiapost"]

@@ -41,7 +41,8 @@ def anchor(uri: str, root: Path | None) -> str:
 # scrapy-redis's scheduler and duplicate filter; not its stats collector, which is broken on
 # Scrapy 2.19 (rmax/scrapy-redis#303), so every worker keeps its own stats and run report.
 REDIS_SETTINGS: dict[str, Any] = {
-    "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+    # scrapy-redis's scheduler minus its deprecated stats calls (newscrawler/scheduler.py).
+    "SCHEDULER": "newscrawler.scheduler.RedisScheduler",
     "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
     # The first worker to finish would otherwise flush the queue and fingerprints the others still
     # use; a new run starts from `python -m newscrawler.cli.push_seeds --reset`.

@@ -14,7 +14,9 @@ import pytest
 
 import newscrawler
 from newscrawler.api import PageCleaner
+from newscrawler.sites import SITES
 from tests.support.crawl import REPO, read_jsonl, run_scrapy
+from tests.support.mockserver.__main__ import DEFAULT_DATE
 
 # A stored AP page at its real URL, so it goes through the apnews page class.
 AP_PAGE = "apnews/APNews_2023_04_28.html"
@@ -49,6 +51,36 @@ def test_clean_page_equals_the_crawl_on_every_stored_page(
     assert len(crawled) >= 30
     for url, record in cleaned.items():
         # JSON round trip: the crawl's record as its feed wrote it.
+        assert json.loads(json.dumps(record)) == crawled.get(url), url
+
+
+@pytest.mark.slow
+def test_clean_page_equals_the_crawl_through_each_sites_page_class(
+    tmp_path: Path, shared_pages: Path, start_mock_site: Any
+) -> None:
+    """One mock site per site key, mapped to it by NEWSCRAWLER_SITE_ALIASES: site selectors."""
+    aliases: dict[str, str] = {}
+    urls: dict[str, Path] = {}
+    for key in (k for k in SITES if (shared_pages / k).is_dir()):
+        base = start_mock_site(articles=1, pages=shared_pages).url
+        aliases[base.removeprefix("http://")] = key
+        for page in stored_pages(shared_pages / key):
+            urls[f"{base}/pages/{quote(str(page.relative_to(shared_pages)))}"] = page
+    (tmp_path / "urls.txt").write_text("\n".join(urls), encoding="utf-8")
+    out = tmp_path / "records.jsonl"
+    result = run_scrapy(
+        "crawl", "article", "-a", f"url_file={tmp_path / 'urls.txt'}", "-O", str(out),
+        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSCRAWLER_STORIES_ENABLED=False",
+        "-s", f"NEWSCRAWLER_SITE_ALIASES={json.dumps(aliases)}",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    crawled = {record["url"]: record for record in read_jsonl(out)}
+    cleaner = PageCleaner({"NEWSCRAWLER_SITE_ALIASES": aliases})
+    fetched_at = parsedate_to_datetime(DEFAULT_DATE)
+    assert len(aliases) >= 8
+    assert {record["source"] for record in crawled.values()} == set(aliases.values())
+    for url, page in urls.items():
+        record = cleaner.outcome(page.read_bytes(), url, fetched_at).record
         assert json.loads(json.dumps(record)) == crawled.get(url), url
 
 

@@ -13,6 +13,7 @@ from urllib.parse import quote
 import pytest
 
 import newscrawler
+from newscrawler import cli
 from newscrawler.api import PageCleaner
 from newscrawler.sites import SITES
 from tests.support.crawl import REPO, read_jsonl, run_scrapy
@@ -130,3 +131,11 @@ def test_extract_command_refuses_bad_input_in_one_line(tmp_path: Path) -> None:
     empty = extract_cli(str(page), "--url", AP_URL)
     assert empty.returncode == 1
     assert empty.stderr.startswith("newscrawler: no record for")
+
+
+def test_the_command_dispatcher_names_its_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["nope"]) == 2
+    assert cli.main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newscrawler: error: unknown command 'nope'")
+    assert "{extract,push-seeds}" in err

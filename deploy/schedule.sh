@@ -9,7 +9,8 @@
 #   SCRAPYD_USERNAME, SCRAPYD_PASSWORD   basic auth; sent on stdin, never on the command line
 #   SCRAPYD_URL      default http://127.0.0.1:6800 (no trailing slash)
 #   SCRAPYD_PROJECT  default newscrawler
-#   NEWSCRAWLER_DATA_DIR  default /var/lib/newscrawler: feeds/, seen.sqlite, reports/ below it
+#   NEWSCRAWLER_DATA_DIR  default /var/lib/newscrawler: feeds/ below it, and it is the jobs'
+#                    NEWSCRAWLER_STATE_DIR (seen.sqlite, stories.sqlite, reports/)
 #   NEWSCRAWLER_FEEDS_JSON  replaces the FEEDS setting (JSON), e.g. to add a SQLite feed
 # A spider that still has a pending or running job is not scheduled again (exit 0, "skipped").
 # Prints the job id. Exit status: 0 scheduled or skipped, 1 scrapyd refused or unreachable, 2 usage.
@@ -23,7 +24,7 @@ if [[ -r $env_file ]]; then
     set +a
 fi
 if [[ $# -lt 1 || $1 == -* ]]; then
-    sed -n '2,14p' "$0" >&2
+    sed -n '2,15p' "$0" >&2
     exit 2
 fi
 spider=$1
@@ -59,8 +60,7 @@ fi
 
 args=(--data-urlencode "project=$project" --data-urlencode "spider=$spider"
       --data-urlencode "setting=FEEDS=$feeds"
-      --data-urlencode "setting=NEWSCRAWLER_SEEN_PATH=$data/seen.sqlite"
-      --data-urlencode "setting=NEWSCRAWLER_REPORT_DIR=$data/reports")
+      --data-urlencode "setting=NEWSCRAWLER_STATE_DIR=$data")
 for pair in "$@"; do
     args+=(--data-urlencode "$pair")
 done

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from newscrawler.utils.state import project_root
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -14,6 +17,8 @@ class DefaultFeeds:
 
     Scrapy 2.19 merges the FEEDS dict across priorities, so a default in settings.py would also
     be written next to every `-O file` a user asks for; an add-on runs after the command line.
+    Relative default paths are anchored at the project (the scrapy.cfg's folder), so a crawl
+    started from a subfolder writes to the project's data/, like its state (utils/state.py).
     """
 
     def update_settings(self, settings: BaseSettings) -> None:
@@ -21,13 +26,23 @@ class DefaultFeeds:
             return
         defaults = settings.getdict("NEWSCRAWLER_DEFAULT_FEEDS")
         if defaults:
-            settings.set("FEEDS", defaults, priority="addon")
+            root = project_root()
+            anchored = {anchor(uri, root): options for uri, options in defaults.items()}
+            settings.set("FEEDS", anchored, priority="addon")
+
+
+def anchor(uri: str, root: Path | None) -> str:
+    """A relative file path below `root`; URIs (`file://`, `s3://`), absolute paths unchanged."""
+    if root is None or "://" in uri or Path(uri).is_absolute():
+        return uri
+    return str(root / uri)
 
 
 # scrapy-redis's scheduler and duplicate filter; not its stats collector, which is broken on
 # Scrapy 2.19 (rmax/scrapy-redis#303), so every worker keeps its own stats and run report.
 REDIS_SETTINGS: dict[str, Any] = {
-    "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+    # scrapy-redis's scheduler minus its deprecated stats calls (newscrawler/scheduler.py).
+    "SCHEDULER": "newscrawler.scheduler.RedisScheduler",
     "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
     # The first worker to finish would otherwise flush the queue and fingerprints the others still
     # use; a new run starts from `python -m newscrawler.cli.push_seeds --reset`.

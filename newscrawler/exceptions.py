@@ -19,3 +19,7 @@ class NotAnArticle(DropItem):
 
 class MissingUrl(DropItem):
     """The item has no URL, so it cannot be stored or de-duplicated."""
+
+
+class ConfigError(ValueError):
+    """An invalid argument or setting; `scrapy crawl` prints `newscrawler: error: <message>`."""

@@ -84,6 +84,9 @@ NEWSCRAWLER_SITE_ALIASES: dict[str, str] = {}
 # only fetches, cleans and exports; 0 extracts inline. One per spare core: on 2 cores, 1 (see
 # benchmarks/crawl_throughput.py). WARC replay uses them too, a few pages per worker ahead.
 NEWSCRAWLER_EXTRACT_WORKERS = 0
+# Seconds between progress lines of long work: WARC replay (records, bytes of the total, rates,
+# time left) and sitemap/feed crawls (article URLs discovered against fetched). 0: none.
+NEWSCRAWLER_PROGRESS_INTERVAL = 10.0
 # --- Datelines, dates, validation -------------------------------------------------------------
 # Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS colon datelines count.
 NEWSCRAWLER_COLON_DATELINE_SOURCES = ["timesofindia", "ndtv", "indiapost"]
@@ -97,8 +100,8 @@ NEWSCRAWLER_MIN_WORDS = 20
 # --- Stories: one story_id per syndicated text (newscrawler/pipelines/stories.py) ---------------
 # After validation, so only surviving articles are indexed.
 NEWSCRAWLER_STORIES_ENABLED = True
-# Relative to the working directory, beside NEWSCRAWLER_SEEN_PATH (scrapyd jobs have no scrapy.cfg).
-NEWSCRAWLER_STORIES_PATH = "data/stories.sqlite"
+# Empty: <NEWSCRAWLER_STATE_DIR>/stories.sqlite. A path given here is relative to the working dir.
+NEWSCRAWLER_STORIES_PATH = ""
 # Estimated Jaccard of 6-word shingles from which two bodies are one story (measured; README).
 NEWSCRAWLER_STORIES_THRESHOLD = 0.28
 # A story-index batch is committed after this many copies or seconds, whichever comes first (and
@@ -131,13 +134,19 @@ COMMANDS_MODULE = "newscrawler.commands"
 EXTENSIONS = {"newscrawler.extensions.report.RunReport": 500}
 # Skip article pages whose items were already exported; `-a refresh=1` fetches everything again.
 NEWSCRAWLER_INCREMENTAL_ENABLED = True
-# Relative to the working directory (scrapyd's WorkingDirectory), like FEEDS; not data_path(),
-# which needs a scrapy.cfg that scrapyd jobs do not have.
-NEWSCRAWLER_SEEN_PATH = "data/seen.sqlite"
+# Where seen.sqlite, stories.sqlite and reports/ live. Empty: `data/` beside the scrapy.cfg that
+# `scrapy` found (so a crawl started from scripts/ still uses the project's data/), else data/ in
+# the working directory (a scrapyd job has no scrapy.cfg: deploy/schedule.sh sets this).
+NEWSCRAWLER_STATE_DIR = ""
+# Empty: <NEWSCRAWLER_STATE_DIR>/seen.sqlite. A path given here is relative to the working dir.
+NEWSCRAWLER_SEEN_PATH = ""
 NEWSCRAWLER_REFRESH = False
 # A JSON report per run: <dir>/<spider>-<start time>.json, the time written like feeds' %(time)s.
 NEWSCRAWLER_REPORT_ENABLED = True
-NEWSCRAWLER_REPORT_DIR = "data/reports"
+# Empty: <NEWSCRAWLER_STATE_DIR>/reports. The newest NEWSCRAWLER_REPORTS_KEEP reports of each
+# spider are kept (0: all); a crawl every 10 minutes otherwise leaves 52,000 files a year.
+NEWSCRAWLER_REPORT_DIR = ""
+NEWSCRAWLER_REPORTS_KEEP = 100
 # Exit status on COLLAPSE (Scrapy uses 1 for start-up failures, 2 for usage errors).
 NEWSCRAWLER_COLLAPSE_EXIT_CODE = 3
 # Fewer items than this never count as "most bodies empty".

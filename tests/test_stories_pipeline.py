@@ -12,7 +12,8 @@ import pytest
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
-from newscrawler.pipelines.stories import DEFAULT_STORIES_PATH, StoryPipeline
+from newscrawler.pipelines.stories import StoryPipeline
+from newscrawler.utils.state import state_dir
 from tests.support.pipeline_chain import pipeline_chain, project_crawler, project_settings
 from tests.support.syndication_fixtures import (
     AGENCY_SITES,
@@ -44,7 +45,7 @@ def test_settings_reach_the_pipeline(tmp_path: Path) -> None:
     assert pipeline.commit_seconds == 2.5
     default = StoryPipeline.from_crawler(get_crawler())
     assert (default.path, default.commit_every, default.commit_seconds) == (
-        DEFAULT_STORIES_PATH,
+        str(state_dir(get_crawler().settings) / "stories.sqlite"),
         100,
         1.0,
     )

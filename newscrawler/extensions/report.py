@@ -14,6 +14,7 @@ from scrapy.exceptions import NotConfigured
 
 from newscrawler.extensions.summary import ARTICLE_PAGES_KEY, COLLAPSE, build_report, summary_line
 from newscrawler.utils.requests import article_pattern, is_article_request
+from newscrawler.utils.state import REPORTS_DIR, prune_reports, reports_keep, state_path
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_REPORT_DIR = "data/reports"  # relative to the working directory, like the default FEEDS
 DEFAULT_COLLAPSE_EXIT_CODE = 3  # 1 is Scrapy's own start-up failure, 2 a usage error
 EXIT_CODE_KEY = "newscrawler/report/exit_code"  # read by newscrawler.commands.exitcode
 
@@ -41,12 +41,18 @@ class RunReport:
     """
 
     def __init__(
-        self, stats: StatsCollector, report_dir: str, exit_code: int, min_items: int
+        self,
+        stats: StatsCollector,
+        report_dir: str,
+        exit_code: int,
+        min_items: int,
+        keep: int = 0,
     ) -> None:
         self.stats = stats
         self.report_dir = Path(report_dir)
         self.exit_code = exit_code
         self.min_items = min_items
+        self.keep = keep  # reports kept per spider (NEWSCRAWLER_REPORTS_KEEP); 0: all
         self.pattern: re.Pattern[str] | None = None
         self.crawler: Crawler | None = None
 
@@ -57,9 +63,10 @@ class RunReport:
             raise NotConfigured("NEWSCRAWLER_REPORT_ENABLED is off")
         ext = cls(
             crawler.stats,
-            settings.get("NEWSCRAWLER_REPORT_DIR") or DEFAULT_REPORT_DIR,
+            state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR),
             settings.getint("NEWSCRAWLER_COLLAPSE_EXIT_CODE", DEFAULT_COLLAPSE_EXIT_CODE),
             settings.getint("NEWSCRAWLER_COLLAPSE_MIN_ITEMS", 3),
+            keep=reports_keep(settings),
         )
         ext.crawler = crawler
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
@@ -90,6 +97,7 @@ class RunReport:
         logger.info("Run report: %s", summary_line(report))
         path = self.report_dir / report_filename(spider, self.stats.get_value("start_time"))
         self.write(path, report)
+        prune_reports(self.report_dir, spider, self.keep)
         return report
 
     def write(self, path: Path, report: dict[str, Any]) -> None:

@@ -16,6 +16,7 @@ from newscrawler import signals as newscrawler_signals
 from newscrawler.stores.seen import ExportGate
 from newscrawler.stores.seen_redis import SeenStoreLike, open_seen_store
 from newscrawler.utils.requests import article_pattern, is_article_request, truthy
+from newscrawler.utils.state import SEEN_FILE, state_path
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -23,9 +24,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Relative to the working directory (scrapyd's, under scrapyd), like the default FEEDS paths.
-# Not data_path(): it needs a scrapy.cfg, which a scrapyd job's working directory lacks.
-DEFAULT_SEEN_PATH = "data/seen.sqlite"
 STATS_PREFIX = "newscrawler/incremental"
 
 
@@ -57,8 +55,9 @@ class IncrementalMiddleware:
         if not settings.getbool("NEWSCRAWLER_INCREMENTAL_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_INCREMENTAL_ENABLED is off")
         # Distributed workers share one store in Redis; else the SQLite file.
-        path = settings.get("NEWSCRAWLER_REDIS_URL") or settings.get("NEWSCRAWLER_SEEN_PATH")
-        path = path or DEFAULT_SEEN_PATH
+        path = settings.get("NEWSCRAWLER_REDIS_URL") or state_path(
+            settings, "NEWSCRAWLER_SEEN_PATH", SEEN_FILE
+        )
         mw = cls(path, crawler.stats, refresh=settings.getbool("NEWSCRAWLER_REFRESH"))
         mw.crawler = crawler
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)

@@ -18,6 +18,7 @@ from newscrawler.stores.stories import (
 )
 from newscrawler.stores.storyschema import move_aside
 from newscrawler.text.syndication import signature
+from newscrawler.utils.state import STORIES_FILE, state_path
 from newscrawler.utils.timers import CommitTimer
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Relative to the working directory like NEWSCRAWLER_SEEN_PATH (scrapyd jobs have no scrapy.cfg).
-DEFAULT_STORIES_PATH = "data/stories.sqlite"
+# Only for a pipeline built by hand; a crawl's default is <NEWSCRAWLER_STATE_DIR>/stories.sqlite.
+DEFAULT_STORIES_PATH = f"data/{STORIES_FILE}"
 
 
 class StoryPipeline(CleaningPipeline):
@@ -68,7 +69,7 @@ class StoryPipeline(CleaningPipeline):
         if not settings.getbool("NEWSCRAWLER_STORIES_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_STORIES_ENABLED is off")
         return cls(
-            settings.get("NEWSCRAWLER_STORIES_PATH") or DEFAULT_STORIES_PATH,
+            state_path(settings, "NEWSCRAWLER_STORIES_PATH", STORIES_FILE),
             crawler.stats,
             threshold=settings.getfloat("NEWSCRAWLER_STORIES_THRESHOLD", DEFAULT_THRESHOLD),
             commit_every=settings.getint("NEWSCRAWLER_STORIES_COMMIT_EVERY", DEFAULT_COMMIT_EVERY),

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
@@ -16,6 +17,7 @@ from scrapy.utils.httpobj import urlparse_cached
 from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
 from newscrawler.spiders.base import AliasedSpider, fetched_at
+from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
 from newscrawler.utils.requests import ARTICLE_META
 
 
@@ -26,6 +28,8 @@ class ArticleSpider(AliasedSpider):
     -a since=2d (skip sitemap/feed entries older than this, measured from the listing's fetch time)
     -a allow_offsite=1 (follow sitemap/feed entries on other sites; else counted and skipped)
     Setting NEWSCRAWLER_SITE_ALIASES routes other hosts (mirrors, proxies, local copies) to a site.
+    Once a sitemap, feed or listing was read, every NEWSCRAWLER_PROGRESS_INTERVAL seconds it logs
+    article URLs discovered against pages fetched.
     """
 
     name = "article"
@@ -49,8 +53,17 @@ class ArticleSpider(AliasedSpider):
         self.feeds = discovery.split_urls(feed)
         self.max_age: timedelta | None = discovery.parse_age(since) if since else None
         self.allow_offsite = allow_offsite.lower() in ("1", "true", "yes")
+        self.progress = Throttle(0)
+        self.listings_read = self.discovered = self.fetched = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.progress = Throttle(progress_interval(crawler.settings))
+        return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        self.progress.restart()
         # The meta flag tells the incremental/report middlewares article pages from listings.
         for url in self.article_urls:
             yield Request(url, callback=self.parse, meta={ARTICLE_META: True})
@@ -60,8 +73,19 @@ class ArticleSpider(AliasedSpider):
             yield Request(url, callback=self.parse_feed, meta={ARTICLE_META: False})
 
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[ArticleItem]:
+        self.fetched += 1
+        if self.listings_read and self.progress.due():
+            self.logger.info("Discovery: %s", self._discovery_line())
         if (item := await self.article_item(response)) is not None:
             yield item
+
+    def closed(self, reason: str) -> None:
+        if self.listings_read:
+            self.logger.info("Discovery done: %s", self._discovery_line())
+
+    def _discovery_line(self) -> str:
+        elapsed = self.progress.elapsed()
+        return discovery_line(self.discovered, self.fetched, self.listings_read, elapsed)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         body = response.body
@@ -90,12 +114,14 @@ class ArticleSpider(AliasedSpider):
         article: bool,
     ) -> Iterator[Request]:
         now = fetched_at(response)
+        self.listings_read += 1
         for url, date in entries:
             if not self._same_site(response, url):
                 # A sitemap or feed may list any URL, file:// and other hosts included: a crawl
                 # started from a site's sitemap stays on that site unless asked otherwise.
                 self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
             elif discovery.is_recent(date, now=now, max_age=self.max_age):
+                self.discovered += article
                 yield response.follow(url, callback=callback, meta={ARTICLE_META: article})
             else:
                 self.crawler.stats.inc_value("newscrawler/spider/too_old")

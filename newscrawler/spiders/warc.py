@@ -7,8 +7,9 @@ from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Self
 
+from scrapy.crawler import Crawler
 from scrapy.http import Headers, Request, Response, TextResponse
 from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
@@ -16,6 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.items import ArticleItem
 from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider
+from newscrawler.utils.progress import Throttle, progress_interval, replay_line
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # Pages handed to each extraction worker before the oldest is awaited: enough to keep workers
@@ -52,6 +54,8 @@ class WarcSpider(AliasedSpider):
     """Replays `-a path=FILE_or_DIR`: every HTML response record becomes a raw article item.
 
     Site aliases apply too: a WARC of a mirror or a local copy routes as the live crawl would.
+    Every NEWSCRAWLER_PROGRESS_INTERVAL seconds it logs records read, bytes of the total, rates
+    and an estimate of the time left (a CC-NEWS file is ~1 GB).
     """
 
     name = "warc"
@@ -61,15 +65,30 @@ class WarcSpider(AliasedSpider):
     def __init__(self, path: str = "data/samples", *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.path = Path(path)
+        self.progress = Throttle(0)
+        self.records_read = 0
+        self.bytes_done = 0  # of the archives already read to their end
+        self.bytes_total = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.progress = Throttle(progress_interval(crawler.settings))
+        return spider
 
     async def start(self) -> AsyncIterator[Any]:
         if not self.path.exists():
             self.logger.error("WARC path %s does not exist; nothing to replay", self.path)
             self._count("missing_path")
             return
-        for warc in warc_files(self.path):
+        files = warc_files(self.path)
+        self.progress.restart()
+        self.bytes_total = sum(warc.stat().st_size for warc in files)
+        for warc in files:
             async for item in self._items(self._responses(warc)):
                 yield item
+            self.bytes_done += warc.stat().st_size
+        self.logger.info("WARC replay done: %s", self._progress_line(0))
 
     async def _items(self, responses: Iterator[Response]) -> AsyncIterator[ArticleItem]:
         """Items in record order; with extraction workers, a few pages per worker run ahead."""
@@ -88,12 +107,23 @@ class WarcSpider(AliasedSpider):
         with warc.open("rb") as stream:
             try:
                 for record in ArchiveIterator(stream):
+                    self._tick(stream)
                     if (response := self._html_response(record)) is not None:
                         yield response
             except ArchiveLoadFailed as exc:
                 # A truncated or corrupt archive: keep what was read, say where it broke.
                 self.logger.error("Unreadable WARC %s: %s", warc, exc)
                 self._count("unreadable_file")
+
+    def _tick(self, stream: IO[bytes]) -> None:
+        self.records_read += 1
+        if self.progress.due():
+            self.logger.info("WARC replay: %s", self._progress_line(stream.tell()))
+
+    def _progress_line(self, position: int) -> str:
+        """Bytes are the compressed file's: what is left to read, and what the total says."""
+        done = min(self.bytes_done + position, self.bytes_total)
+        return replay_line(self.records_read, done, self.bytes_total, self.progress.elapsed())
 
     def _html_response(self, record: Any) -> Response | None:
         response = record_response(record)

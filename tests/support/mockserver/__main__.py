@@ -1,4 +1,4 @@
-"""Run the mock site: ``python -m tests.support.mockserver [--port 0] [--articles N] [--date]``."""
+"""Run the mock site: ``python -m tests.support.mockserver [--port 0] [--articles N] ...``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from types import FrameType
 
 from tests.support.mockserver.faults import FaultPlan
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", default=DEFAULT_DATE, help="fixed Date header (RFC 7231)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--faults", default=None, help='JSON, e.g. {"/article/3": "500"}')
+    parser.add_argument(
+        "--pages", type=Path, default=None, help="also serve DIR's files at /pages/<path>"
+    )
     parser.add_argument("--verbose", action="store_true", help="log requests to stderr")
     args = parser.parse_args(argv)
     fetched = parsedate_to_datetime(args.date)
@@ -35,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--articles must be at least 1")
     Handler.verbose = args.verbose
     site = Site(args.seed, args.articles, fetched, FaultPlan(args.faults, args.seed))
+    site.pages = args.pages
     signal.signal(signal.SIGTERM, _stop)
     with MockServer(args.port, site) as server:
         print(site.base, flush=True)

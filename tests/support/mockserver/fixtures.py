@@ -53,10 +53,13 @@ def _start(
     seed: int = 1,
     faults: dict[str, object] | str | None = None,
     port: int = 0,
+    pages: Path | None = None,
 ) -> tuple[subprocess.Popen[str], MockSite]:
     """Start the server, wait for its URL line, and describe it."""
     cmd = [sys.executable, "-m", "tests.support.mockserver", "--port", str(port)]
     cmd += ["--articles", str(articles), "--date", date, "--seed", str(seed)]
+    if pages is not None:
+        cmd += ["--pages", str(pages)]
     if faults is not None:
         cmd += ["--faults", faults if isinstance(faults, str) else json.dumps(faults)]
     # stderr goes to a file: a pipe nobody drains could fill up and block the server

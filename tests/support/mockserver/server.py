@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from tests.support.mockserver import feeds, fronts, pages
@@ -29,6 +30,8 @@ class Site:
     fetched: datetime
     faults: FaultPlan
     base: str = ""
+    # Stored pages served as they are, bytes unchanged, at /pages/<path below this folder>.
+    pages: Path | None = None
     articles: list[Article] = field(init=False)
     newest_first: list[Article] = field(init=False)
 
@@ -92,6 +95,10 @@ class Handler(BaseHTTPRequestHandler):
                 ctype = action.content_type or HTML
                 self._send(action.status, ctype, body, with_body, action.located(site.base))
                 return
+        stored = self._stored_page(site)
+        if stored is not None:
+            self._send(200, "text/html", stored, with_body, {})
+            return
         status, ctype, text, headers = self._route(site)
         body, truncate = text.encode("utf-8"), False
         if action is not None and status == 200:  # page faults: re-encode, cut short
@@ -143,6 +150,17 @@ class Handler(BaseHTTPRequestHandler):
             text = fronts.simple_page("About", "A mock diaspora portal.", base, path)
             return 200, HTML, text, lastmod
         return 404, HTML, fronts.simple_page("Page not found", "No such page.", base, path), {}
+
+    def _stored_page(self, site: Site) -> bytes | None:
+        """A file of --pages at /pages/<path>, read fresh; never outside that folder."""
+        path = urlsplit(self.path).path
+        if site.pages is None or not path.startswith("/pages/"):
+            return None
+        root = site.pages.resolve()
+        wanted = (root / path.removeprefix("/pages/")).resolve()
+        if not wanted.is_relative_to(root) or not wanted.is_file():
+            return None
+        return wanted.read_bytes()
 
     @staticmethod
     def _article_id(path: str, query: dict[str, list[str]]) -> int | None:

@@ -122,16 +122,35 @@ FEED_STORAGES = {
     "": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
     "file": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
 }
+# Every exporter reports an item it cannot write instead of raising (Scrapy's feed loop stops at
+# a raising exporter, and the feeds after it lose the item); JSON Lines is appended in whole
+# records per batch (NEWSCRAWLER_JSONL_COMMIT_EVERY / _SECONDS, like the SQLite ones).
 FEED_EXPORTERS = {
     "sqlite": "newscrawler.feeds.exporter.SQLiteItemExporter",
     "db": "newscrawler.feeds.exporter.SQLiteItemExporter",
+    "jsonlines": "newscrawler.feeds.jsonlines.JsonLinesFeedExporter",
+    "jsonl": "newscrawler.feeds.jsonlines.JsonLinesFeedExporter",
+    "jl": "newscrawler.feeds.jsonlines.JsonLinesFeedExporter",
+    "json": "newscrawler.feeds.guard.JsonExporter",
+    "csv": "newscrawler.feeds.guard.CsvExporter",
+    "xml": "newscrawler.feeds.guard.XmlExporter",
+    "marshal": "newscrawler.feeds.guard.MarshalExporter",
+    "pickle": "newscrawler.feeds.guard.PickleExporter",
 }
+NEWSCRAWLER_JSONL_COMMIT_EVERY = 500
+NEWSCRAWLER_JSONL_COMMIT_SECONDS = 1.0
 
 # --- Operations: incremental crawls, run reports, exit codes (middlewares/, extensions/, commands/)
 # `crawl`/`runspider` that exit NEWSCRAWLER_COLLAPSE_EXIT_CODE when the run report says COLLAPSE;
 # scrapyd runs the same command, and its log then says "Process died: exitstatus=3".
 COMMANDS_MODULE = "newscrawler.commands"
-EXTENSIONS = {"newscrawler.extensions.report.RunReport": 500}
+# Feeds open before the first request: one that cannot be written stops the crawl (one ERROR,
+# newscrawler/feeds/open_failed = 1); items a feed could not write count in newscrawler/lost/*.
+EXTENSIONS = {
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newscrawler.feeds.extension.CheckedFeedExporter": 0,
+    "newscrawler.extensions.report.RunReport": 500,
+}
 # Skip article pages whose items were already exported; `-a refresh=1` fetches everything again.
 NEWSCRAWLER_INCREMENTAL_ENABLED = True
 # Where seen.sqlite, stories.sqlite and reports/ live. Empty: `data/` beside the scrapy.cfg that

@@ -1,9 +1,17 @@
 """Signals of newscrawler's own components, sent through `crawler.signals` like Scrapy's."""
 
-# A SQLite feed opened its database and will hold items until it commits them.
-# Arguments: feed (str, the database path).
-sqlite_feed_opened = object()
+# A feed opened and will hold items until it commits them (SQLite: a transaction; JSON Lines:
+# a buffer written and flushed in one piece). Arguments: feed (str, the path or URI).
+feed_opened = object()
 
-# A SQLite feed committed: every item it was given before this signal is now on disk.
-# Arguments: feed (str, the database path).
-sqlite_feed_committed = object()
+# A feed committed: every item it was given before this signal is now written to its file,
+# except those it reported with `feed_item_lost`. Arguments: feed (str).
+feed_committed = object()
+
+# A feed could not write one item (a value its format cannot hold, a full disk): the item is
+# not in that feed. Arguments: feed (str), url (str | None), reason (str, a stat name part).
+feed_item_lost = object()
+
+# The names of the first SQLite-only version of these signals.
+sqlite_feed_opened = feed_opened
+sqlite_feed_committed = feed_committed

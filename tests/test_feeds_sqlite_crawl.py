@@ -109,7 +109,9 @@ def test_feeds_setting_with_file_uri_and_db_suffix(tmp_path: Path) -> None:
 
 def test_sqlite_to_stdout_is_refused_cleanly(tmp_path: Path) -> None:
     done = crawl("-o", "-:sqlite", count=3)
-    assert "ERROR: The sqlite/db feed format needs a local path" in done.stderr
+    assert "cannot be written: the sqlite/db feed format needs a local path" in done.stderr
+    assert stat(done.stderr, "newscrawler/feeds/open_failed") == 1
+    assert stat(done.stderr, "item_scraped_count") is None  # stopped before the first item
     assert done.stdout == ""
 
 
@@ -168,11 +170,14 @@ def test_append_to_a_v1_database_migrates_it(tmp_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM articles").fetchone() == (4,)
 
 
-def test_a_file_that_is_not_a_database_is_refused_once(tmp_path: Path) -> None:
+def test_a_file_that_is_not_a_database_stops_the_crawl_at_open(tmp_path: Path) -> None:
     target = tmp_path / "notes.sqlite"
     target.write_text("not a database", encoding="utf-8")
     result = crawl("-o", str(target), count=3)
-    assert result.returncode == 0
     assert "Traceback" not in result.stderr
-    assert result.stderr.count("SQLite feed refused") == 1
+    assert result.stderr.count(" ERROR: ") == 1
+    assert "cannot be written" in result.stderr
+    assert "file is not a database" in result.stderr
+    assert stat(result.stderr, "newscrawler/feeds/open_failed") == 1
+    assert stat(result.stderr, "item_scraped_count") is None
     assert target.read_text(encoding="utf-8") == "not a database"  # nothing overwritten

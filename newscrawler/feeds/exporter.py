@@ -11,8 +11,9 @@ from typing import IO, TYPE_CHECKING, Any
 from scrapy.exporters import BaseItemExporter
 
 from newscrawler import signals
+from newscrawler.feeds.guard import LossReporter
 from newscrawler.feeds.records import item_record
-from newscrawler.feeds.storage import SQLiteTarget
+from newscrawler.feeds.storage import FeedOpenError, SQLiteTarget
 from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.utils.timers import CommitTimer
 
@@ -32,9 +33,12 @@ DEFAULT_COMMIT_EVERY = 500
 DEFAULT_COMMIT_SECONDS = 1.0
 STATS_PREFIX = "newscrawler/sqlite/"
 UNSUPPORTED = (
-    "The sqlite/db feed format needs a local path or file:// URI; stdout, s3, gs and ftp "
-    "feeds cannot hold a database. Items are not exported to this feed."
+    "the sqlite/db feed format needs a local path or file:// URI; stdout, s3, gs and ftp "
+    "feeds cannot hold a database"
 )
+# What one item's values can raise in sqlite3 (a lone surrogate, an int over 64 bits, a type it
+# cannot bind, no url): that item is left out. Anything else (a full disk) fails the batch.
+_ITEM_ERRORS = (ValueError, TypeError, OverflowError, sqlite3.InterfaceError)
 
 
 class SQLiteItemExporter(BaseItemExporter):
@@ -66,19 +70,16 @@ class SQLiteItemExporter(BaseItemExporter):
         self._batch_started = 0.0
         self._timer = CommitTimer(self.commit_seconds, self._commit_due)
         self._counts: dict[str, int] = {}  # flushed to stats at each commit: inc_value is slow
-        self._broken = False  # set when the target is not a database this code can use
-        if file.error:
-            logger.error("SQLite feed refused, items not stored in it: %s", file.error)
-            self._broken = True
+        self.reporter = LossReporter(self.feed, signals)
         # The database held no articles when the feed opened: new urls need no lookup.
         self._fresh = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> BaseItemExporter:
         if not isinstance(file, SQLiteTarget):
-            # Storages other than ours hand over a byte stream, and only once the first item
-            # arrives; raising here would log a traceback per item, so refuse once, cleanly.
-            return RefusedFeed()
+            # Storages other than ours hand over a byte stream; the feed is refused at open,
+            # before the first request (feeds/extension.py).
+            raise FeedOpenError(UNSUPPORTED)
         settings = crawler.settings
         kwargs.setdefault(
             "commit_every", settings.getint(COMMIT_EVERY_SETTING, DEFAULT_COMMIT_EVERY)
@@ -88,15 +89,11 @@ class SQLiteItemExporter(BaseItemExporter):
         return cls(file, stats=crawler.stats, signals=crawler.signals, **kwargs)
 
     def start_exporting(self) -> None:
-        if self._broken:
-            return
         try:
             sqlschema.migrate(self.conn)
         except (sqlite3.DatabaseError, ValueError) as error:
-            # Not a database, or one newer than this code: say so once, not a traceback per item.
-            logger.error("SQLite feed refused, items not stored in it: %s", error)
-            self._broken = True
-            return
+            # Not a database, or one newer than this code: the crawl stops before fetching.
+            raise FeedOpenError(f"{self.feed}: {error}") from error
         self._begin()
         # Inside the transaction, so the emptiness seen here is the one our writes build on.
         self._fresh = self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
@@ -104,9 +101,6 @@ class SQLiteItemExporter(BaseItemExporter):
         self._send(signals.sqlite_feed_opened)
 
     def export_item(self, item: Any) -> None:
-        if self._broken:
-            self._count("skipped")
-            return
         record = item_record(self, item)
         # A clean item always has crawled_at; the clock is only a fallback for hand-made items.
         seen_at = record.get("crawled_at") or datetime.now(UTC).isoformat(timespec="seconds")
@@ -130,7 +124,7 @@ class SQLiteItemExporter(BaseItemExporter):
 
     def finish_exporting(self) -> None:
         self._timer.stop()
-        if not self._broken and self.conn.in_transaction:
+        if self.conn.in_transaction:
             self._commit(reopen=False)
         self._flush_counts()
 
@@ -143,28 +137,68 @@ class SQLiteItemExporter(BaseItemExporter):
         # Written here rather than item by item: between items a crawl's other work evicts
         # SQLite's pages and our code from the CPU caches, which made each item ~1.5x slower.
         self._timer.stop()
-        sqlstore.defer_fts(self.conn)
-        for record, seen_at in self._batch:
-            self._write(record, seen_at)
-        sqlstore.index_deferred(self.conn)
-        self.conn.execute("COMMIT")
-        if self._batch:  # a close with nothing new written is not counted
-            self._count("commits")
-        self._batch.clear()
+        batch, self._batch = self._batch, []
+        try:
+            events = self._write_batch(batch)
+        except sqlite3.Error as error:  # a full disk, an I/O error: this batch is not stored
+            self._rollback()
+            for record, _ in batch:
+                self._lost(record, error)
+        else:
+            for event in events:
+                self._count(event)
+            if batch:  # a close with nothing new written is not counted
+                self._count("commits")
         self._flush_counts()
-        self._send(signals.sqlite_feed_committed)
+        self._send(signals.feed_committed)
         if reopen:
             self._begin()
 
-    def _write(self, record: dict[str, Any], seen_at: str) -> None:
+    def _write_batch(self, batch: list[tuple[dict[str, Any], str]]) -> list[str]:
+        """Write and commit the batch; an item SQLite refuses is left out and reported."""
+        while True:
+            sqlstore.defer_fts(self.conn)
+            events, refused = self._write_all(batch)
+            if not refused:
+                break
+            # Its first rows may be written already: write the batch again without it, so one
+            # item never leaves half a record and never costs the others theirs.
+            self.conn.execute("ROLLBACK")
+            for index, error in refused:
+                self._lost(batch[index][0], error)
+            bad = {index for index, _ in refused}
+            batch = [entry for index, entry in enumerate(batch) if index not in bad]
+            self.conn.execute("BEGIN")
+        sqlstore.index_deferred(self.conn)
+        self.conn.execute("COMMIT")
+        return events
+
+    def _write_all(
+        self, batch: list[tuple[dict[str, Any], str]]
+    ) -> tuple[list[str], list[tuple[int, Exception]]]:
+        events: list[str] = []
+        refused: list[tuple[int, Exception]] = []
+        for index, (record, seen_at) in enumerate(batch):
+            try:
+                rows = sqlstore.prepare(record, seen_at=seen_at)
+                inserted = sqlstore.write(self.conn, rows, fresh=self._fresh)
+            except _ITEM_ERRORS as error:
+                refused.append((index, error))
+            else:
+                events.append("inserted" if inserted else "updated")
+        return events, refused
+
+    def _lost(self, record: dict[str, Any], error: Exception) -> None:
+        self._count("skipped")
+        url = record.get("url")
+        self.reporter.lost(url if isinstance(url, str) else None, error)
+
+    def _rollback(self) -> None:
         try:
-            rows = sqlstore.prepare(record, seen_at=seen_at)
-        except ValueError as error:
-            logger.error("Not stored in SQLite: %s (%r)", error, record.get("url"))
-            self._count("skipped")
-            return
-        inserted = sqlstore.write(self.conn, rows, fresh=self._fresh)
-        self._count("inserted" if inserted else "updated")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error as error:  # SQLite rolls back itself when a full disk forced it
+            logger.debug("Rollback of %s: %s", self.feed, error)
 
     def _send(self, signal: object) -> None:
         if self.signals is not None:
@@ -178,14 +212,3 @@ class SQLiteItemExporter(BaseItemExporter):
             for event, count in self._counts.items():
                 self.stats.inc_value(STATS_PREFIX + event, count)
         self._counts.clear()
-
-
-class RefusedFeed(BaseItemExporter):
-    """Stands in for a sqlite feed on a storage that cannot hold one: one ERROR, items ignored."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        logger.error(UNSUPPORTED)
-
-    def export_item(self, item: Any) -> None:
-        pass

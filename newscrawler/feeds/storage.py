@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -20,36 +23,75 @@ logger = logging.getLogger(__name__)
 
 SQLITE_FORMATS = frozenset({"sqlite", "db"})
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+LOCKED = (
+    "{path} is being written by another crawl: one writer at a time per SQLite file. "
+    "Run this crawl when that one has finished, or give it another feed path"
+)
+
+
+class FeedOpenError(Exception):
+    """A feed that cannot be opened or written: the crawl stops before its first request."""
 
 
 class SQLiteTarget:
-    """What the SQLite exporter gets instead of a file: a path and its open connection."""
+    """What the SQLite exporter gets instead of a file: a path and its open connection.
+
+    It holds an exclusive lock (flock, beside SQLite's own fcntl locks) on the database file
+    until closed, so a second crawl writing the same file fails at open instead of fighting
+    for SQLite's write lock item by item. `overwrite` empties the database in place, through
+    SQLite, rather than unlinking files another process may have open.
+    """
 
     def __init__(self, path: Path, *, overwrite: bool) -> None:
         self.path = path
-        if overwrite:
-            # `-O` means start afresh, like FileFeedStorage's "wb": the database and its WAL go.
-            for name in ("", *_SIDE_FILES):
-                path.with_name(path.name + name).unlink(missing_ok=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.error: str | None = None
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError as error:
+            raise FeedOpenError(f"{path}: {error.strerror or error}") from error
+        try:
+            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if overwrite:
+                _empty(path, self._lock_fd)
             self.connection: sqlite3.Connection = sqlschema.connect(path)
-        except sqlite3.DatabaseError as error:
-            # Not a database (a text file at that path): the exporter refuses the feed once and
-            # leaves the file alone; an in-memory stand-in keeps the close path uniform.
-            self.error = f"{path}: {error}"
-            self.connection = sqlite3.connect(":memory:")
+        except BlockingIOError as error:
+            os.close(self._lock_fd)
+            raise FeedOpenError(LOCKED.format(path=path)) from error
+        except (OSError, sqlite3.Error) as error:
+            os.close(self._lock_fd)
+            raise FeedOpenError(f"{path}: {error}") from error
 
     def write(self, data: bytes) -> int:
         # Only reached when a byte exporter is pointed at a SQLite target by mistake.
         raise TypeError(f"{self.path} is a SQLite database; only the sqlite exporter writes it")
 
     def close(self) -> None:
-        if self.connection.in_transaction:
-            sqlstore.index_deferred(self.connection)  # what its writer left to index at commit
-            self.connection.execute("COMMIT")
-        self.connection.close()
+        try:
+            if self.connection.in_transaction:
+                sqlstore.index_deferred(self.connection)  # what its writer left to index
+                self.connection.execute("COMMIT")
+        except sqlite3.Error as error:  # a full disk: the exporter already counted its losses
+            logger.error("SQLite feed %s: last commit failed: %s", self.path, error)
+        finally:
+            self.connection.close()
+            os.close(self._lock_fd)
+
+
+def _empty(path: Path, fd: int) -> None:
+    """`-O`: start afresh, like FileFeedStorage's "wb", without unlinking anything."""
+    if os.fstat(fd).st_size == 0:
+        return
+    conn, empty = sqlite3.connect(path), sqlite3.connect(":memory:")
+    try:
+        # Replaces every page in one SQLite transaction: readers see the old or the new file.
+        empty.backup(conn)
+    except sqlite3.DatabaseError:  # not a database at all: nobody reads it through SQLite
+        os.ftruncate(fd, 0)
+        for name in _SIDE_FILES:
+            path.with_name(path.name + name).unlink(missing_ok=True)
+    finally:
+        empty.close()
+        conn.close()
 
 
 def unsupported_reason(feed_options: dict[str, Any]) -> str | None:
@@ -76,9 +118,24 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         self.sqlite = options.get("format") in SQLITE_FORMATS
         self.overwrite = bool(options.get("overwrite", False))
         reason = unsupported_reason(options) if self.sqlite else None
-        if reason:
-            logger.error("SQLite feed %s is not supported: %s", uri, reason)
-            raise NotConfigured(f"SQLite feed {uri}: {reason}")
+        if reason:  # reported in one ERROR line by feeds/extension.py, which stops the crawl
+            raise NotConfigured(f"SQLite feed {uri} is not supported: {reason}")
+
+    def check_writable(self) -> None:
+        """Raise FeedOpenError unless the path can be written; truncates nothing.
+
+        Run for every feed before any is opened, so `-O good.jsonl -O /proc/x.sqlite` stops
+        with good.jsonl as it was.
+        """
+        path = Path(self.path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=path.parent):
+                pass
+            if path.exists():
+                os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+        except OSError as error:
+            raise FeedOpenError(f"{path}: {error.strerror or error}") from error
 
     def open(self, spider: Spider) -> IO[bytes]:
         if not self.sqlite:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from w3lib.url import file_uri_to_path
 
 from newscrawler import signals as newscrawler_signals
 from newscrawler.stores.seen import ExportGate
 from newscrawler.stores.seen_redis import SeenStoreLike, open_seen_store
-from newscrawler.utils.requests import article_pattern, is_article_request, truthy
+from newscrawler.utils.requests import LISTED_META, article_pattern, is_article_request, truthy
 from newscrawler.utils.state import SEEN_FILE, state_path
 
 if TYPE_CHECKING:
@@ -31,11 +34,34 @@ def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+def overwritten_feeds(feeds: dict[str, Any]) -> list[str]:
+    """The FEEDS URIs that `-O` (overwrite) will empty of what earlier runs wrote.
+
+    A local file that is absent or empty, or a path with a per-run `%(time)s`-like part, loses
+    nothing; a remote URI (s3://...) may, so it counts.
+    """
+    emptied = []
+    for uri, options in feeds.items():
+        if not (options or {}).get("overwrite"):
+            continue
+        text = str(uri)
+        scheme = urlsplit(text).scheme
+        if scheme in ("", "file") or len(scheme) == 1:  # a path (or a Windows drive letter)
+            path = Path(file_uri_to_path(text) if scheme == "file" else text)
+            if "%(" in text or not path.is_file() or path.stat().st_size == 0:
+                continue
+        emptied.append(text)
+    return emptied
+
+
 class IncrementalMiddleware:
     """Raises IgnoreRequest for article requests already exported; records exports on item_scraped.
 
-    With a SQLite feed, an item's URLs are recorded once that feed has committed it (see
-    ExportGate), so a killed crawl fetches again whatever its last batch held.
+    An item's URLs are recorded once every feed has written it (see ExportGate), and never when
+    a feed lost it, so a killed crawl fetches again whatever its feeds had not written. URLs the
+    user listed (LISTED_META) are always fetched. When `-O` (overwrite) empties a feed that
+    holds earlier runs' items, that run skips nothing (as with refresh): run twice, the same
+    command gives the same complete outputs.
     Settings: NEWSCRAWLER_INCREMENTAL_ENABLED, NEWSCRAWLER_SEEN_PATH, NEWSCRAWLER_REFRESH (or the
     spider argument `-a refresh=1`), which fetches everything again and still records exports.
     """
@@ -48,6 +74,7 @@ class IncrementalMiddleware:
         self.store: SeenStoreLike | None = None
         self.crawler: Crawler | None = None
         self.gate = ExportGate()
+        self.overwrite: list[str] = []  # feeds `-O` empties of earlier items: skipping is off
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
@@ -59,14 +86,16 @@ class IncrementalMiddleware:
             settings, "NEWSCRAWLER_SEEN_PATH", SEEN_FILE
         )
         mw = cls(path, crawler.stats, refresh=settings.getbool("NEWSCRAWLER_REFRESH"))
+        mw.overwrite = overwritten_feeds(settings.getdict("FEEDS"))
         mw.crawler = crawler
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
         # Extensions connect before the engine builds this middleware, so FeedExporter gets each
         # item first: a SQLite feed opens (and holds) an item before the gate sees that item.
-        crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.sqlite_feed_opened)
-        crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.sqlite_feed_committed)
+        crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.feed_opened)
+        crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.feed_committed)
+        crawler.signals.connect(mw.item_lost, signal=newscrawler_signals.feed_item_lost)
         crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         return mw
 
@@ -80,6 +109,11 @@ class IncrementalMiddleware:
         self.refresh = self.refresh or refresh
         self.store = open_seen_store(self.path)
         self.stats.set_value(f"{STATS_PREFIX}/known_at_start", self.store.exported_count())
+        if self.overwrite and not self.refresh:
+            # The seen-store says what earlier runs wrote, into files `-O` has just emptied.
+            logger.info("Overwritten feed %s: every article is fetched again", self.overwrite[0])
+            self.stats.set_value(f"{STATS_PREFIX}/refresh_overwrite", 1)
+            self.refresh = True
         if self.refresh:
             self.stats.set_value(f"{STATS_PREFIX}/refresh", 1)
         # A redis:// URL may carry a password: never log it.
@@ -97,7 +131,9 @@ class IncrementalMiddleware:
             self.store = None
 
     def process_request(self, request: Request) -> None:
-        if self.refresh or self.store is None or not is_article_request(request, self.pattern):
+        if self.refresh or self.store is None or request.meta.get(LISTED_META):
+            return
+        if not is_article_request(request, self.pattern):
             return
         if self.store.is_exported(request.url):
             self.stats.inc_value(f"{STATS_PREFIX}/skipped")
@@ -117,6 +153,11 @@ class IncrementalMiddleware:
 
     def feed_opened(self, feed: str) -> None:
         self.gate.feed_opened(feed)
+
+    def item_lost(self, url: str | None) -> None:
+        """A feed could not write this item: it is never recorded, so the next run fetches it."""
+        if url:
+            self.gate.item_lost(url)
 
     def feed_committed(self, feed: str) -> None:
         self.record(self.gate.feed_committed(feed))

@@ -18,7 +18,7 @@ from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
 from newscrawler.spiders.base import AliasedSpider, fetched_at
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
-from newscrawler.utils.requests import ARTICLE_META
+from newscrawler.utils.requests import ARTICLE_META, LISTED_META
 
 
 class ArticleSpider(AliasedSpider):
@@ -64,9 +64,11 @@ class ArticleSpider(AliasedSpider):
 
     async def start(self) -> AsyncIterator[Request]:
         self.progress.restart()
-        # The meta flag tells the incremental/report middlewares article pages from listings.
+        # The meta flag tells the incremental/report middlewares article pages from listings;
+        # URLs the user listed are fetched even if a past run exported them (incremental
+        # skipping is for what sitemaps, feeds and listings discover).
         for url in self.article_urls:
-            yield Request(url, callback=self.parse, meta={ARTICLE_META: True})
+            yield Request(url, callback=self.parse, meta={ARTICLE_META: True, LISTED_META: True})
         for url in self.sitemaps:
             yield Request(url, callback=self.parse_sitemap, meta={ARTICLE_META: False})
         for url in self.feeds:

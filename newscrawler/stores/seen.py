@@ -104,33 +104,45 @@ class SeenStore:
 
 
 class ExportGate:
-    """Holds the URLs of exported items until every SQLite feed holding them has committed.
+    """Holds the URLs of exported items until every feed holding them has written them.
 
-    A SQLite feed commits in batches; marking an item exported before its batch is on disk
-    would lose it for good if the crawl died first. Items are numbered as they pass; a feed's
-    commit covers every item it was given before, that is every item numbered so far.
+    "Exported" means written to every configured feed: a feed that writes in batches (SQLite,
+    JSON Lines) says when a batch is on disk, and marking an item exported before would lose it
+    for good if the crawl died first. Items are numbered as they pass; a feed's commit covers
+    every item it was given before, that is every item numbered so far. An item a feed reported
+    lost (by URL) is never released: the next run fetches it again.
     """
 
     def __init__(self) -> None:
         self.feeds: dict[str, int] = {}  # feed -> number of the last item its last commit covers
         self.passed = 0
         self.waiting: deque[tuple[int, list[str]]] = deque()
+        self.lost: set[str] = set()
 
     def feed_opened(self, feed: str) -> None:
         self.feeds.setdefault(feed, self.passed)  # earlier items never reach this feed
 
+    def item_lost(self, url: str) -> None:
+        """A feed could not write the item of this URL."""
+        self.lost.add(url)
+
     def item_exported(self, urls: list[str]) -> list[list[str]]:
-        """The items (their URLs) to mark exported now: this one, unless a SQLite feed holds it."""
+        """The items (their URLs) to mark exported now: this one, unless a feed holds it."""
         if not self.feeds:
-            return [urls]
+            return [] if self._was_lost(urls) else [urls]
         self.passed += 1
         self.waiting.append((self.passed, urls))
         return []
 
     def feed_committed(self, feed: str) -> list[list[str]]:
-        """The items (their URLs) now committed by every SQLite feed, in export order."""
+        """The items (their URLs) now written by every feed and lost by none, in export order."""
         self.feeds[feed] = self.passed
         covered, ready = min(self.feeds.values()), []
         while self.waiting and self.waiting[0][0] <= covered:
-            ready.append(self.waiting.popleft()[1])
+            urls = self.waiting.popleft()[1]
+            if not self._was_lost(urls):
+                ready.append(urls)
         return ready
+
+    def _was_lost(self, urls: list[str]) -> bool:
+        return bool(self.lost) and any(url in self.lost for url in urls)

@@ -15,7 +15,9 @@ from w3lib.html import remove_tags, replace_entities
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:br|p|div|li|tr|td|h[1-6])\b[^>]*>", re.IGNORECASE)
 # Zero-width space, word joiner, BOM, soft hyphen and C0/C1 controls. ZWJ/ZWNJ (U+200C/D) stay:
 # they change how Indic scripts and emoji render, so removing them would alter published text.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Lone UTF-16 surrogates (JSON "\\ud83d" from a JavaScript serialiser cutting an emoji in half)
+# go too: no UTF-8 encoder, SQLite's included, accepts them, and they render as nothing.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # Python's \s covers NBSP, the U+2000 spaces, U+202F, U+3000, line and paragraph separators.
 _SPACES = re.compile(r"\s+")
 
@@ -37,6 +39,7 @@ _LEAD = re.compile("[\u00c2-\u00c5\u00ce-\u00d1\u00e0-\u00f4][^\x00-\x7f]")
 # Keys compare words: ASCII punctuation and these typographic marks separate them. A Unicode
 # \w+ findall costs four times a one-class sub plus a bytes.translate for the ASCII part.
 _MARKS = re.compile("[‘’‚‛“”„‟′″‹›«»‐‑‒–—―−…•·¡¿]")
+_SURROGATES = "surrogatepass"
 _NON_WORD = bytes(b if chr(b).isalnum() or b == 95 or b >= 128 else 32 for b in range(256))
 
 
@@ -140,6 +143,7 @@ def paragraph_key(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     folded = text.casefold()
-    data = (folded if folded.isascii() else _MARKS.sub(" ", folded)).encode()
+    # surrogatepass: a key is never stored, and a lone surrogate must not lose the page.
+    data = (folded if folded.isascii() else _MARKS.sub(" ", folded)).encode("utf-8", _SURROGATES)
     words = data.translate(_NON_WORD).split()
-    return b" ".join(words).decode() if words else "".join(folded.split())
+    return b" ".join(words).decode("utf-8", _SURROGATES) if words else "".join(folded.split())

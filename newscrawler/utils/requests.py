@@ -12,6 +12,8 @@ from newscrawler.sites import site_for_url
 
 # Spiders set this meta key: True on article pages, False on listings (overrides the regex).
 ARTICLE_META = "newscrawler_article"
+# Set on URLs the user listed (`-a urls=`, `-a url_file=`): always fetched, never skipped as seen.
+LISTED_META = "newscrawler_listed"
 # Names under which a spider, or its `site`, may carry the article URL regex (str or compiled).
 PATTERN_ATTRS = (
     "article_url",

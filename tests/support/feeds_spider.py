@@ -57,7 +57,10 @@ def make_record(index: int, *, seed: int, crawled_at: str) -> dict[str, Any]:
 
 
 class FeedsSpider(scrapy.Spider):
-    """`-a count=N -a seed=S -a delay=SECONDS -a crawled_at=ISO` (all optional)."""
+    """`-a count=N -a seed=S -a delay=SECONDS -a crawled_at=ISO -a huge=I` (all optional).
+
+    `huge=I`: record I gets a word count over 64 bits, which JSON holds and SQLite cannot.
+    """
 
     name = "feeds_test"
 
@@ -67,10 +70,14 @@ class FeedsSpider(scrapy.Spider):
         delay = float(getattr(self, "delay", 0))
         now = datetime.now(UTC).isoformat(timespec="seconds")
         crawled_at = str(getattr(self, "crawled_at", now))
+        huge = int(getattr(self, "huge", -1))
         for index in range(count):
             if delay:
                 await asyncio.sleep(delay)
-            yield make_record(index, seed=seed, crawled_at=crawled_at)
+            record = make_record(index, seed=seed, crawled_at=crawled_at)
+            if index == huge:
+                record["word_count"] = 2**70
+            yield record
 
 
 # Fields that schema v3 gave columns; code for v1/v2 kept them in the `extra` JSON column.

@@ -111,6 +111,15 @@ def _without_charset(body: bytes, ctype: str) -> tuple[bytes, str]:
     return META_CHARSET.sub(b"", body), ctype.split(";")[0]
 
 
+_LD_AUTHOR = re.compile(rb'"author": (?:"[^"]*"|\{[^}]*\}|\[[^\]]*\])')
+
+
+def _lone_surrogates(body: bytes, ctype: str) -> tuple[bytes, str]:
+    """JSON-LD with lone UTF-16 surrogate escapes, as JS serialisers cutting an emoji emit."""
+    body = _LD_AUTHOR.sub(rb'"author": [{"name": "Fan \\ud83d"}]', body, count=1)
+    return body.replace(b'"headline": "', b'"headline": "\\udc00', 1), ctype
+
+
 def _page(reshape: Callable[[bytes, str], tuple[bytes, str]]) -> Callable[[str | None], Action]:
     return lambda arg: Action(reshape=reshape)
 
@@ -135,4 +144,5 @@ MODES: dict[str, Callable[[str | None], Action]] = {
     "robots": _robots,
     "cp1252": _page(_as_cp1252),
     "nocharset": _page(_without_charset),
+    "surrogate": _page(_lone_surrogates),
 }

@@ -106,5 +106,6 @@ class RunReport:
             path.write_text(json.dumps(report, indent=2, sort_keys=True, default=str) + "\n")
         except OSError as exc:  # a full disk must not hide the verdict, which is already logged
             logger.error("Cannot write run report %s: %s", path, exc)
+            path.unlink(missing_ok=True)  # no empty or torn report left to be read as one
         else:
             logger.info("Run report written to %s", path)

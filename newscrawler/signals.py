@@ -12,6 +12,11 @@ feed_committed = object()
 # not in that feed. Arguments: feed (str), url (str | None), reason (str, a stat name part).
 feed_item_lost = object()
 
+# An item that passed every pipeline is about to be given to the feeds (sent by
+# feeds/extension.py before any feed sees it), so a commit made while a feed writes it covers it.
+# Arguments: item, response (Response | None).
+item_reaching_feeds = object()
+
 # The names of the first SQLite-only version of these signals.
 sqlite_feed_opened = feed_opened
 sqlite_feed_committed = feed_committed

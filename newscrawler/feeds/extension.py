@@ -100,6 +100,13 @@ class CheckedFeedExporter(FeedExporter):
             shown = ", ".join(f"{count} {reason}" for reason, count in sorted(lost.items()))
             logger.error("Items not written to every feed: %s", shown)
 
+    def item_scraped(self, item: Any, spider: Spider, response: Any = None) -> None:
+        # The seen-store numbers the item first: a feed committing while it writes this item
+        # then covers it, instead of holding it until its next commit.
+        signal = newscrawler_signals.item_reaching_feeds
+        self.crawler.signals.send_catch_log(signal, item=item, response=response)
+        super().item_scraped(item, spider)
+
     def item_lost(self, feed: str, url: str | None, reason: str) -> None:
         """Count an item once, however many feeds lost it."""
         if url is None or url not in self.lost_urls:

@@ -75,6 +75,7 @@ class IncrementalMiddleware:
         self.crawler: Crawler | None = None
         self.gate = ExportGate()
         self.overwrite: list[str] = []  # feeds `-O` empties of earlier items: skipping is off
+        self.via_feeds = False  # items arrive by item_reaching_feeds (feeds configured)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
@@ -91,8 +92,10 @@ class IncrementalMiddleware:
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
-        # Extensions connect before the engine builds this middleware, so FeedExporter gets each
-        # item first: a SQLite feed opens (and holds) an item before the gate sees that item.
+        reaching = newscrawler_signals.item_reaching_feeds
+        crawler.signals.connect(mw.item_reaching_feeds, signal=reaching)
+        # Feeds open at spider_opened (feeds/extension.py), and the extension announces each item
+        # (item_reaching_feeds) before any feed gets it, so a commit covers what it wrote.
         crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.feed_opened)
         crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.feed_committed)
         crawler.signals.connect(mw.item_lost, signal=newscrawler_signals.feed_item_lost)
@@ -144,8 +147,17 @@ class IncrementalMiddleware:
             self.store.mark_fetched(request.url, now=now_iso())
         return response
 
+    def item_reaching_feeds(self, item: Any, response: Response | None = None) -> None:
+        """Sent before the feeds get the item: it is numbered before any feed commits it."""
+        self.via_feeds = True
+        self.item_passed(item, response)
+
     def item_scraped(self, item: Any, response: Response | None = None) -> None:
-        """An item passed every pipeline and reached the feeds: its URLs count as exported."""
+        if not self.via_feeds:  # no feed extension: nothing waits, the item counts as exported
+            self.item_passed(item, response)
+
+    def item_passed(self, item: Any, response: Response | None) -> None:
+        """An item passed every pipeline: its URLs are exported once every feed wrote it."""
         urls = [ItemAdapter(item).get("url")]
         if response is not None:
             urls += [response.url, *response.meta.get("redirect_urls", [])[:1]]

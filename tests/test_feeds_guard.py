@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy import Spider
+from scrapy.exceptions import CloseSpider
 from scrapy.utils.test import get_crawler
 
 from newscrawler import signals as newscrawler_signals
 from newscrawler.feeds import jsonlines
 from newscrawler.feeds.exporter import SQLiteItemExporter
+from newscrawler.feeds.extension import CheckedFeedExporter
 from newscrawler.feeds.guard import CsvExporter
 from newscrawler.feeds.jsonlines import JsonLinesFeedExporter
 from newscrawler.feeds.storage import FeedOpenError, SQLiteTarget
@@ -168,3 +171,16 @@ def test_sqlite_feed_on_a_file_that_is_not_a_database_refuses_to_open(tmp_path: 
     with pytest.raises(FeedOpenError, match="not a database"):
         SQLiteTarget(path, overwrite=False)  # -o: the crawl stops at open, the file stays
     assert path.read_text(encoding="utf-8") == "not a database"
+
+
+def test_a_feed_scrapy_would_switch_off_stops_the_crawl_instead(tmp_path: Path) -> None:
+    # Scrapy's FeedExporter disables itself on an unknown format and the crawl runs on, writing
+    # nothing; here the spider is closed at open, before its first request.
+    feeds = {str(tmp_path / "out.x"): {"format": "nope"}}
+    crawler = get_crawler(settings_dict={"FEEDS": feeds})
+    crawler.stats.open_spider()
+    extension = CheckedFeedExporter.from_crawler(crawler)
+    with pytest.raises(CloseSpider) as closed:
+        extension.open_spider(Spider(name="test"))
+    assert closed.value.reason == "feed_open_failed"
+    assert crawler.stats.get_value("newscrawler/feeds/open_failed") == 1

@@ -57,10 +57,17 @@ class CheckedFeedExporter(FeedExporter):
         self.lost_urls: set[str | None] = set()
         self.problem = storage_problem(crawler) if crawler.settings.getdict("FEEDS") else None
         if self.problem is None:
-            super().__init__(crawler)
-        else:  # Scrapy's own check would log it and switch every feed off, not stop the crawl
-            self.crawler, self.settings, self.slots = crawler, crawler.settings, []
-            self.feeds, self.filters = {}, {}
+            try:
+                super().__init__(crawler)
+                return
+            except NotConfigured:
+                if not crawler.settings.getdict("FEEDS"):
+                    raise  # no feed asked for: the extension is simply off
+                # An unknown format or a bad batch URI, in Scrapy's own ERROR line above.
+                self.problem = ("FEEDS", "see the error above")
+        # Scrapy's own check would log it and switch every feed off, not stop the crawl.
+        self.crawler, self.settings, self.slots = crawler, crawler.settings, []
+        self.feeds, self.filters = {}, {}
 
     def open_spider(self, spider: Spider) -> None:
         if self.problem is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import sqlite3
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -31,7 +32,7 @@ def loss_reason(error: BaseException) -> str:
     """The `newscrawler/lost/<reason>` an error writing one item counts under."""
     if isinstance(error, OSError) and error.errno in _DISK_FULL:
         return "disk_full"
-    if "full" in str(error):  # sqlite3: "database or disk is full"
+    if isinstance(error, sqlite3.OperationalError) and "full" in str(error):  # SQLITE_FULL
         return "disk_full"
     if isinstance(error, UnicodeError):
         return "unencodable_text"
@@ -97,8 +98,12 @@ class GuardedExporter(exporters.BaseItemExporter):
             self.reporter.lost(item_url(item), error)
 
     def finish_exporting(self) -> None:
-        super().finish_exporting()
-        self.feed_file.flush()
+        try:
+            super().finish_exporting()
+            self.feed_file.flush()
+        except OSError as error:  # its items stay unrecorded: the next run fetches them again
+            logger.error("Feed %s could not be completed: %s", self.reporter.feed, error)
+            return
         self._send(signals.feed_committed)
 
     def _send(self, signal: object) -> None:

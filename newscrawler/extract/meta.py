@@ -55,7 +55,8 @@ def meta_fields(selector: Selector) -> dict[str, Any]:
         k.strip() for k in (_first(values, "keywords", "news_keywords") or "").split(",")
     ]
     return {
-        "headline": _first(values, "og:title", "twitter:title"),
+        "headline": _first(values, "og:title"),
+        "twitter_title": _first(values, "twitter:title"),
         "summary": _first(values, "og:description", "description", "twitter:description"),
         "authors": values.get("author", []) or values.get("article:author", []),
         "published_at_raw": _first(values, *PUBLISHED_KEYS),

@@ -12,6 +12,7 @@ from parsel import Selector
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.fallback import trafilatura_blocks
+from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
 from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
@@ -122,13 +123,28 @@ class ArticlePage:
         return _chars(body) >= MIN_UNTYPED_CHARS and self.link_density <= MAX_LINK_DENSITY
 
     def headline(self) -> str | None:
-        """JSON-LD, the site's selector, og:title checked against the first h1 and h2, h1/h2."""
-        visible = [v for v in (self.first(("h1",)), self.first(("h2",))) if v]
-        og = self.meta.get("headline")
-        if og and visible and not any(dom.overlaps(og, v) for v in visible):
-            og = None  # og:title is the site name on some templates (Yahoo 2016)
-        fallback = visible[0] if visible else self.first(("title",))  # <title>: the last resort
-        return self.jsonld.get("headline") or self.first(self.headline_css) or og or fallback
+        """Declared titles judged by the visible <h1>: see `headline.choose`.
+
+        Declared, best first: JSON-LD, the site's selector, og:title, twitter:title, each with
+        site affixes (" - Golem.de", "| rbb24") stripped. An og/twitter title sharing no words
+        with the first <h1> or <h2> is the site's name (Yahoo 2016), not the headline; a page
+        without <h1> has only chrome in <h2> (RBB24's "Wetter" box).
+        """
+        names = [self.meta.get("site_name") or "", *self.jsonld.get("publisher", [])]
+        keys = site_keys(names, self.url)
+        h1 = self.first(("h1",))
+        shown = [v for v in (h1, self.first(("h2",))) if v] if h1 else []  # an <h2> alone: chrome
+        social = [
+            title
+            for raw in (self.meta.get("headline"), self.meta.get("twitter_title"))
+            if (title := strip_site(clean_title(raw), keys))
+            and not (shown and not any(dom.overlaps(title, v) for v in shown))
+        ]
+        raws = (self.jsonld.get("headline"), self.first(self.headline_css))
+        declared = [strip_site(clean_title(raw), keys) for raw in raws if clean_title(raw)]
+        declared = [d for d in dict.fromkeys(declared + social) if not is_site(d, keys)]
+        visible = strip_site(clean_title(self.first(self.headline_css) or h1), keys)
+        return choose(declared, visible, strip_site(clean_title(self.first(("title",))), keys))
 
     def all_texts(self, selectors: tuple[str, ...]) -> list[str]:
         """Texts of every element matched by the first selector that matches (several authors)."""

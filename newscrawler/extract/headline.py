@@ -1,0 +1,98 @@
+"""The headline of a page from its title sources: site affixes stripped, the <h1> as judge."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+# Separators between a headline and a site name or section ("X - Golem.de", "X | rbb24",
+# "X：中日新聞Web", "X｜日刊ゲンダイDIGITAL", "Tageblatt.lu | Kicker | X").
+SEPARATOR = re.compile(r"\s+[-|–—·•]\s+|\s*[|｜：]\s*|\s+::\s+")
+# A kicker before the headline proper ("Eskalation im Nahen Osten - X", "Iranischer Angriff: X").
+KICKER = re.compile(r"^.{3,80}?(?:\s[-–—|/]\s|:\s)")
+MAX_AFFIX_WORDS = 5  # a site name or section label is short; a headline half is not
+
+
+def _key(text: str) -> str:
+    """Casefolded letters and digits only: "Golem.de" and "golem de" compare equal."""
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def clean_title(raw: str | None) -> str:
+    """Entities decoded (JSON-LD "R&uuml;ckbau"), whitespace collapsed."""
+    return " ".join(html.unescape(raw or "").split())
+
+
+def site_keys(names: Iterable[str], url: str) -> set[str]:
+    """Keys of the site's names: og:site_name, publishers, the host and its registered label."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    labels = host.split(".")
+    keys = {_key(name) for name in names if name}
+    keys |= {_key(host), _key(labels[-2]) if len(labels) > 1 else ""}
+    return {key for key in keys if len(key) > 1}
+
+
+def is_site(segment: str, keys: set[str]) -> bool:
+    key = _key(segment)
+    if not key or len(segment.split()) > MAX_AFFIX_WORDS:
+        return False
+    # "Ilanga News" for site "Ilanga", "stuttgarter-zeitung.de" for "Stuttgarter Zeitung".
+    return any(key == k or (len(k) > 3 and (key.startswith(k) or k.startswith(key))) for k in keys)
+
+
+def strip_site(title: str, keys: set[str]) -> str:
+    """The title without leading or trailing segments that name the site."""
+    parts = SEPARATOR.split(title)
+    marks = SEPARATOR.findall(title)
+    while len(parts) > 1 and is_site(parts[-1], keys):
+        parts, marks = parts[:-1], marks[:-1]
+    while len(parts) > 1 and is_site(parts[0], keys):
+        parts, marks = parts[1:], marks[1:]
+    return "".join(part + mark for part, mark in zip(parts, [*marks, ""], strict=True)).strip()
+
+
+def _tail(title: str) -> str:
+    """The title after a leading kicker, or the title."""
+    found = KICKER.match(title)
+    return title[found.end() :].strip() if found else title
+
+
+def _agrees(first: str, second: str) -> bool:
+    return _key(first) == _key(second)
+
+
+def _two_kickers(first: str, second: str) -> bool:
+    """Whether two titles are one headline under two unrelated kickers ("A: X" and "B - X")."""
+    head_a, head_b = first.removesuffix(_tail(first)), second.removesuffix(_tail(second))
+    words_a, words_b = (
+        set(re.findall(r"\w+", head_a.lower())),
+        set(re.findall(r"\w+", head_b.lower())),
+    )
+    return (
+        bool(words_a and words_b) and not words_a & words_b and _agrees(_tail(first), _tail(second))
+    )
+
+
+def choose(declared: list[str], visible: str, title: str) -> str | None:
+    """The headline from declared titles (JSON-LD, og:title, twitter:title), the <h1>, <title>.
+
+    All come with site affixes stripped. The first declared title wins (JSON-LD, then og:title:
+    the editors' headline), except where the visible <h1> shows it carries a kicker: JSON-LD
+    "Kicker: X" beside an <h1> "X" gives "X"; an og:title and <h1> with different kickers
+    ("A: X", "B - X") give the common "X"; an og:title "K / X" whose kicker K the <h1> shows
+    beats a JSON-LD "X".
+    """
+    if not declared:
+        return visible or title or None
+    first = declared[0]
+    if visible and not _agrees(first, visible):
+        if _agrees(_tail(first), visible) and any(_agrees(d, visible) for d in declared):
+            return visible  # the JSON-LD headline glues a kicker the page does not show
+        shown = [d for d in declared[1:] if _agrees(d, visible) and _agrees(_tail(d), first)]
+        if shown:
+            return shown[0]  # the JSON-LD headline drops a kicker the <h1> shows
+        if _two_kickers(first, visible):
+            return _tail(visible)
+    return first

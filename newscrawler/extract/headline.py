@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 SEPARATOR = re.compile(r"\s+[-|–—·•]\s+|\s*[|｜：]\s*|\s+::\s+")
 # A kicker before the headline proper ("Eskalation im Nahen Osten - X", "Iranischer Angriff: X").
 KICKER = re.compile(r"^.{3,80}?(?:\s[-–—|/]\s|:\s)")
+SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "or", "ne"}
 MAX_AFFIX_WORDS = 5  # a site name or section label is short; a headline half is not
 
 
@@ -30,7 +31,10 @@ def site_keys(names: Iterable[str], url: str) -> set[str]:
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     labels = host.split(".")
     keys = {_key(name) for name in names if name}
-    keys |= {_key(host), _key(labels[-2]) if len(labels) > 1 else ""}
+    # The registered label: "golem" of golem.de, "ilanganews" of ilanganews.co.za.
+    second_level = len(labels) > 2 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2
+    label = labels[-3] if second_level else labels[-2] if len(labels) > 1 else ""
+    keys |= {_key(host), _key(label)}
     return {key for key in keys if len(key) > 1}
 
 

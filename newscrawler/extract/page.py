@@ -11,6 +11,7 @@ from parsel import Selector
 
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
+from newscrawler.extract.bylines import byline_texts
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
 from newscrawler.extract.jsonld import jsonld_fields
@@ -26,11 +27,24 @@ NON_ARTICLE_PATH = re.compile(
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
 BYLINE_CSS = (
     "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
-    "[class*=author-name]", ".person-link", "div.author", "[class*=byline]",
+    "[class*=author-name]", "[class*=authorname]", ".person-link", "div.author",
+    "[class*=byline]", 'a[href*="/author/"]', 'a[href*="/authors/"]', 'a[href*="/autor/"]',
+    'a[href*="/autoren/"]',
 )  # fmt: skip
 MIN_BODY_CHARS = 250  # below this no page is an article, whatever its metadata says
 MIN_UNTYPED_CHARS = 1000  # pages that do not declare themselves articles must show a real body
 MAX_LINK_DENSITY = 0.35  # teaser lists on section fronts are mostly link text
+
+
+def _publisher_line(raw: str, keys: set[str]) -> bool:
+    """An author value that is the publisher, or starts with it ("hessenschau.de, Frankfurt")."""
+    return is_site(raw.split(",")[0].strip(), keys)
+
+
+def _wider(shown: list[str], declared: list[str]) -> bool:
+    """Whether the byline names every declared person and more."""
+    have = {name.casefold() for name in shown}
+    return len(have) > len(declared) and all(name.casefold() in have for name in declared)
 
 
 def _chars(blocks: list[str]) -> int:
@@ -154,19 +168,27 @@ class ArticlePage:
     def credits(self) -> tuple[list[str], list[str]]:
         """Persons (from the first source naming one) and agencies (from all sources).
 
-        Sources: JSON-LD, meta, then bylines. Names stay as published; agencies named as
-        authors move to `agency`.
+        Sources: JSON-LD, meta, then the byline region (`bylines.byline_texts`). The byline
+        region wins over JSON-LD/meta when it names the same persons and more (Dagbladet's
+        JSON-LD lists one of two bylines). The publisher named as author ("CBS Detroit",
+        "VnExpress", "Lrt.lt") is no person. Agencies named as authors move to `agency`.
         """
+        keys = site_keys(
+            [self.meta.get("site_name") or "", *self.jsonld.get("publisher", [])], self.url
+        )
         meta = [a for a in self.meta.get("authors", []) if "://" not in a]  # drop profile URLs
         persons: list[str] = []
         agencies: list[str] = []
         for raws in (self.jsonld.get("authors", []), meta):
-            found, named = clean_authors(raws)
+            found, named = clean_authors(r for r in raws if not _publisher_line(r, keys))
+            found = [name for name in found if not is_site(name, keys)]
             persons, agencies = persons or found, agencies + named
-        if not persons:
-            persons, named = clean_authors(self.all_texts(self.byline_css + BYLINE_CSS))
-            agencies += named
-        return persons, agencies
+        bylines = byline_texts(self.selector, self.byline_css + BYLINE_CSS)
+        shown, named = clean_authors(r for r in bylines if not _publisher_line(r, keys))
+        shown = [name for name in shown if not is_site(name, keys)]
+        if not persons or _wider(shown, persons):
+            persons, agencies = shown, agencies + named
+        return persons, list(dict.fromkeys(agencies))
 
     def authors(self) -> list[str]:
         return self.credits[0]

@@ -13,12 +13,20 @@ from w3lib.html import remove_tags, replace_entities
 # Types accepted as "the article"; matched on the suffix, case-insensitively (Hearst writes
 # lowercase types, National Post "ReportageNewsArticle"); AFP fact checks are ClaimReview.
 ARTICLE_TYPE_SUFFIXES = ("article", "claimreview")
+# A live blog's (Live)BlogPosting dates the page (the Mirror's live pages), though its headline
+# is the running live title: a date source only.
+DATED_TYPE_SUFFIX = "blogposting"
 # Control characters inside JSON strings break json.loads (seen in CMS-rendered blocks).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+# Krautreporter wraps its block in "//<![CDATA[ ... //]]>" (XHTML habit).
+_CDATA = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?\s*$")
+
+
 def _parse(raw: str) -> Any:
-    text = raw.strip().removeprefix("<!--").removesuffix("-->").strip().rstrip(";")
+    text = _CDATA.sub("", raw.strip().removeprefix("<!--").removesuffix("-->"))
+    text = text.strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
     except ValueError:
@@ -111,11 +119,20 @@ def _one(node: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _live_date(every: list[dict[str, Any]]) -> str | None:
+    """The datePublished of the first (Live)BlogPosting node that has one."""
+    dated = (n for n in every if any(t.endswith(DATED_TYPE_SUFFIX) for t in types_of(n)))
+    return next((d for n in dated if (d := _text(n.get("datePublished")))), None)
+
+
 def jsonld_fields(selector: Selector) -> dict[str, Any]:
     """Fields from the article objects, the first non-empty value of each winning."""
     merged: dict[str, Any] = {}
-    for node in article_nodes(selector):
+    every = nodes(selector)
+    for node in (n for n in every if is_article_node(n)):
         for key, value in _one(node).items():
             if value and not merged.get(key):
                 merged[key] = value
+    if not merged.get("published_at_raw") and (dated := _live_date(every)):
+        merged["published_at_raw"] = dated
     return merged

@@ -16,6 +16,7 @@ PUBLISHED_KEYS = (
     "date",
     "dc.date.issued",
     "sailthru.date",
+    "datepublished",  # microdata on a <meta itemprop> (SRF)
 )
 MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "last-modified")
 
@@ -74,3 +75,12 @@ def time_tag(selector: Selector) -> str | None:
     """The first <time datetime> (the article's own date on most templates)."""
     value = selector.xpath("//time/@datetime").get()
     return value.strip() if value and value.strip() else None
+
+
+def microdata_date(selector: Selector) -> str | None:
+    """The first itemprop=datePublished outside <meta>: @content or @datetime (the Mirror's div)."""
+    found = selector.xpath(
+        '//*[@itemprop="datePublished"][not(self::meta)]/@content'
+        ' | //*[@itemprop="datePublished"][not(self::meta)]/@datetime'
+    ).get()
+    return found.strip() if found and found.strip() else None

@@ -15,7 +15,7 @@ from newscrawler.extract.bylines import byline_texts
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
 from newscrawler.extract.jsonld import jsonld_fields
-from newscrawler.extract.meta import meta_fields, time_tag
+from newscrawler.extract.meta import meta_fields, microdata_date, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
 
 # URL paths of section fronts, tag pages, author pages and video pages.
@@ -31,6 +31,9 @@ BYLINE_CSS = (
     "[class*=byline]", 'a[href*="/author/"]', 'a[href*="/authors/"]', 'a[href*="/autor/"]',
     'a[href*="/autoren/"]',
 )  # fmt: skip
+# An ISO timestamp with a time and no offset ("2024-05-03T15:47:42"), and a trailing offset.
+NAIVE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?")
+OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 MIN_BODY_CHARS = 250  # below this no page is an article, whatever its metadata says
 MIN_UNTYPED_CHARS = 1000  # pages that do not declare themselves articles must show a real body
 MAX_LINK_DENSITY = 0.35  # teaser lists on section fronts are mostly link text
@@ -86,8 +89,9 @@ class ArticlePage:
         """Text of the first element matched by the first selector that matches (or its ::attr)."""
         for css in selectors:
             for found in self.selector.css(css):
-                raw = found.get() if "::" in css else found.xpath("string()").get()
-                value = " ".join((raw or "").split())
+                # Text nodes joined with a space: "July 25<br>17:42 2025" is not "July 2517:42".
+                raws = [found.get() or ""] if "::" in css else found.xpath(".//text()").getall()
+                value = " ".join(" ".join(raws).split())
                 if value:
                     return value
         return None
@@ -194,14 +198,36 @@ class ArticlePage:
         return self.credits[0]
 
     def published(self) -> tuple[str | None, str | None]:
-        """The best raw publication date and where it came from."""
+        """The best raw publication date and where it came from.
+
+        Order: JSON-LD datePublished, meta (article:published_time ... itemprop=datePublished
+        on a <meta>), the site's date selector, microdata on any element, the first <time>.
+        A naive timestamp gets the offset the page states on another machine date.
+        """
+        value, source = self._published()
+        if value and NAIVE_STAMP.fullmatch(value) and (offset := self._page_offset()):
+            value += offset
+        return value, source
+
+    def _published(self) -> tuple[str | None, str | None]:
         if value := self.jsonld.get("published_at_raw"):
             return value, "jsonld"
         if value := self.meta.get("published_at_raw"):
             return value, "meta"
-        if value := self.first(self.date_css) or time_tag(self.selector):
+        if value := self.first(self.date_css) or microdata_date(self.selector):
+            return value, "time-tag"
+        if value := time_tag(self.selector):
             return value, "time-tag"
         return None, None
+
+    def _page_offset(self) -> str | None:
+        """The UTC offset of the page's other machine dates ("+02:00"), when one states it."""
+        stamps = (self.jsonld.get("modified_at"), self.meta.get("published_at_raw"),
+                  self.meta.get("modified_at"), time_tag(self.selector))  # fmt: skip
+        for stamp in stamps:
+            if stamp and (found := OFFSET.search(stamp)) and "T" in stamp:
+                return found.group(0) if found.group(0) != "Z" else "+00:00"
+        return None
 
     def dateline(self) -> dict[str, str | None] | None:
         """Only from a dedicated element (NDTV b.place_cont, India Post p.caps strong)."""

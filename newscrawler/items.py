@@ -33,6 +33,8 @@ class ArticleItem:
     published_at_source: str | None = None
     body: list[str] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
+    # The lead image: {url, caption, credit} (caption and credit may be None); None when none.
+    image: dict[str, str | None] | None = None
     language: str | None = None
     tags: list[str] = field(default_factory=list)
     word_count: int | None = None

@@ -115,12 +115,12 @@ def test_migration_v1_to_v2_keeps_rows_and_indexes_them(tmp_path: Path) -> None:
     conn.execute("COMMIT")
     with pytest.raises(sqlite3.OperationalError, match="no such table"):
         sqlstore.search(conn, "item3")
-    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 4
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 5
     assert conn.execute("SELECT count(*) FROM articles").fetchone() == (5,)
     assert sqlstore.search(conn, "item3") == [record(3)["url"]]
-    assert sqlschema.migrate(conn) == 4  # idempotent
+    assert sqlschema.migrate(conn) == 5  # idempotent
     versions = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
-    assert versions == [(1,), (2,), (3,), (4,)]
+    assert versions == [(1,), (2,), (3,), (4,), (5,)]
 
 
 def test_migration_v2_to_v3_moves_story_fields_out_of_extra(tmp_path: Path) -> None:
@@ -139,6 +139,37 @@ def test_migration_v2_to_v3_moves_story_fields_out_of_extra(tmp_path: Path) -> N
     assert loaded["other"] == 1
     row = conn.execute("SELECT story_id, extra FROM articles").fetchone()
     assert row == ("0123456789abcdef", '{"other":1}')
+
+
+def test_migration_v4_to_v5_moves_the_image_out_of_extra(tmp_path: Path) -> None:
+    conn = sqlschema.connect(tmp_path / "v4.sqlite")
+    sqlschema.migrate(conn, target=4)
+    image = {"url": "https://a.example/i.jpg", "caption": "C", "credit": "AFP"}
+    for index, extra in enumerate(({"image": image, "other": 1}, {"image": image}, {"other": 2})):
+        conn.execute(
+            "INSERT INTO articles (url, headline, body, extra, first_seen_at, last_seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (f"https://a.example/{index}", "H", "B", json.dumps(extra), T1, T1),
+        )
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 5
+    rows = conn.execute("SELECT image, extra FROM articles ORDER BY url").fetchall()
+    assert [(json.loads(i) if i else None, e) for i, e in rows] == [
+        (image, '{"other":1}'),
+        (image, None),
+        (None, '{"other": 2}'),
+    ]
+    loaded = sqlstore.load_article(conn, "https://a.example/0")
+    assert loaded is not None
+    assert loaded["image"] == image
+    assert loaded["other"] == 1
+
+
+def test_image_round_trips(conn: sqlite3.Connection) -> None:
+    image = {"url": "https://a.example/i.jpg", "caption": None, "credit": "Reuters"}
+    sqlstore.upsert_article(conn, {**record(1), "image": image}, seen_at=T1)
+    loaded = sqlstore.load_article(conn, record(1)["url"])
+    assert loaded is not None
+    assert loaded["image"] == image
 
 
 def test_newer_database_is_refused(conn: sqlite3.Connection) -> None:
@@ -211,8 +242,8 @@ def test_migration_v3_to_v4_keeps_fts_and_defers_indexing_to_commit(tmp_path: Pa
     conn = sqlschema.connect(path)
     sqlschema.migrate(conn, target=3)
     old = record(1)
-    sqlstore.upsert_article(conn, old, seen_at=T1)  # indexed by the v2 trigger
-    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 4
+    insert_as_v2(conn, old, seen_at=T1)  # indexed by the v2 trigger
+    assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 5
     conn.execute("BEGIN")
     sqlstore.defer_fts(conn)
     sqlstore.upsert_article(conn, record(2), seen_at=T1)

@@ -116,6 +116,7 @@ def _one(node: dict[str, Any]) -> dict[str, Any]:
         "summary": plain_text(d) if (d := _text(node.get("description"))) else None,
         "article_body": plain_text(body) if body else None,
         "types": types_of(node),
+        "image": node.get("image") or None,
     }
 
 

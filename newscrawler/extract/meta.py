@@ -66,6 +66,9 @@ def meta_fields(selector: Selector) -> dict[str, Any]:
         "tags": [tag for tag in tags if tag],
         "canonical_url": _canonical(selector, values),
         "language": _language(selector) or _first(values, "og:locale"),
+        "og_locale": _first(values, "og:locale"),
+        "image": _first(values, "og:image", "og:image:url", "og:image:secure_url", "twitter:image"),
+        "content_language": _first(values, "content-language", "language", "dc.language"),
         "og_type": _first(values, "og:type"),
         "site_name": _first(values, "og:site_name"),
     }

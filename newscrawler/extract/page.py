@@ -14,7 +14,9 @@ from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.bylines import byline_texts
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
+from newscrawler.extract.image import lead_image
 from newscrawler.extract.jsonld import jsonld_fields
+from newscrawler.extract.language import declared, detected
 from newscrawler.extract.meta import meta_fields, microdata_date, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
 
@@ -262,7 +264,7 @@ class ArticlePage:
             "summary": meta.get("summary") or ld.get("summary"),
             "authors": self.authors(),
             "tags": ld.get("tags") or meta.get("tags") or [],
-            "language": ld.get("language") or meta.get("language"),
+            "language": declared(self.selector, ld, meta) or detected(body),
             "agency": self.agency(),
             "published_at_raw": published,
             "published_at_source": published_source,
@@ -270,4 +272,5 @@ class ArticlePage:
             "body": body,
             "related": related_links(self.selector, self.url, self.related_css),
             "dateline": self.dateline(),
+            "image": lead_image(self.selector, ld.get("image"), meta.get("image"), self.url),
         }

@@ -27,7 +27,7 @@ SCALAR_COLUMNS = (
     "syndicated_copies",
     "is_original",
 )
-JSON_COLUMNS = ("authors", "dateline", "tags", "cleaning")
+JSON_COLUMNS = ("authors", "dateline", "tags", "cleaning", "image")
 
 # v1: articles + related links. `url` is the key (UNIQUE, the upsert target); `id` is an explicit
 # INTEGER PRIMARY KEY because FTS5 external content points at rowids and VACUUM may renumber
@@ -104,8 +104,16 @@ _V4 = (
         INSERT INTO articles_fts (rowid, headline, body) VALUES (new.id, new.headline, new.body);
     END""",
 )
+# v5: the lead image ({url, caption, credit}, JSON) gets a column; rows written by v4 with an
+# `image` kept it in `extra`, from where it is moved.
+_V5 = (
+    "ALTER TABLE articles ADD COLUMN image TEXT",
+    """UPDATE articles SET image = json_extract(extra, '$.image'),
+        extra = nullif(json_remove(extra, '$.image'), '{}')
+        WHERE extra IS NOT NULL AND json_extract(extra, '$.image') IS NOT NULL""",
+)
 # Append only: migration N brings a database from version N-1 to N. Never edit a released one.
-MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 CHECKPOINT_PAGES = 10_000  # SQLite's default is 1,000
 

@@ -30,3 +30,10 @@ def dev_page(case_id: str) -> tuple[str, dict[str, Any]]:
         pytest.skip(f"../shared/extraction-dev page {case_id} is absent")
     html = gzip.decompress((DEV / case["page"]).read_bytes()).decode("utf-8", "replace")
     return html, case
+
+
+def all_dev_pages() -> list[tuple[str, dict[str, Any]]]:
+    """Every page of the dev set with its case; skips the test when the folder is absent."""
+    if not dev_cases():
+        pytest.skip("../shared/extraction-dev is absent")
+    return [dev_page(case_id) for case_id in dev_cases()]

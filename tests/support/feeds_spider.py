@@ -45,6 +45,9 @@ def make_record(index: int, *, seed: int, crawled_at: str) -> dict[str, Any]:
             for k in range(index % 3)
         ],
         "language": "en",
+        "image": {"url": f"https://wire.example/i/{index}.jpg", "caption": None, "credit": None}
+        if index % 2
+        else None,
         "tags": ["india", rng.choice(WORDS)],
         "word_count": sum(len(p.split()) for p in body),
         "content_hash": hashlib.sha256("\n\n".join(body).encode()).hexdigest(),
@@ -82,16 +85,21 @@ class FeedsSpider(scrapy.Spider):
 
 # Fields that schema v3 gave columns; code for v1/v2 kept them in the `extra` JSON column.
 V3_FIELDS = ("story_id", "syndicated_copies", "is_original")
+V5_FIELDS = ("image",)
 
 
 def insert_as_v2(conn: Any, record: dict[str, Any], *, seen_at: str) -> None:
-    """Store `record` as the code of schema v1/v2 did, to build old databases for migrations."""
+    """Store `record` as the code of schema v1/v2 did, to build old databases for migrations.
+
+    Fields that got columns later (v3 story fields, v5 image) go to `extra`, as they did then.
+    """
     from newscrawler.stores import sqlstore
 
     row = sqlstore.article_row(record, seen_at=seen_at)
-    for field in V3_FIELDS:
+    for field in (*V3_FIELDS, *V5_FIELDS):
         row.pop(field, None)
-    row["extra"] = json.dumps({field: record[field] for field in V3_FIELDS if field in record})
+    moved = (*V3_FIELDS, *V5_FIELDS)
+    row["extra"] = json.dumps({field: record[field] for field in moved if field in record})
     conn.execute(
         f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join(':' + c for c in row)})", row
     )

@@ -20,7 +20,7 @@ SHARED_PAGES = Path(__file__).resolve().parents[2] / "shared" / "pages"
 # The exported fields a site's selectors and the cleaning decide (url and hashes are derived).
 FIELDS = (
     "headline", "authors", "agency", "dateline", "published_at", "section", "body", "related",
-    "word_count", "language",
+    "word_count", "language", "image",
 )  # fmt: skip
 
 

@@ -48,12 +48,14 @@ def test_normalize_blocks_matches_block_by_block(blocks: list[str]) -> None:
 
 
 def test_drop_repeats_without_short_lines() -> None:
-    body = ["One two three four.", "Five six seven.", "One two three four.", "Eight nine ten."]
+    # A run of three rendered again goes; a lone repeat further on (a pull quote) stays.
+    first = ["One two three four.", "Five six seven.", "Eight nine ten."]
+    body = [*first, *first, "Eleven twelve thirteen.", "Five six seven."]
     result = drop_repeats(body)
     assert (result.paragraphs, result.removed, result.total) == (
-        ["One two three four.", "Five six seven.", "Eight nine ten."],
-        1,
-        4,
+        [*first, "Eleven twelve thirteen.", "Five six seven."],
+        3,
+        8,
     )
 
 

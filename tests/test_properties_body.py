@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscrawler.text.boilerplate import strip_boilerplate
-from newscrawler.text.dedup import drop_repeats
+from newscrawler.text.dedup import LONG_WORDS, NEAR_WORDS, drop_repeats
 from newscrawler.text.echoes import strip_leading_echoes
 from newscrawler.text.normalize import normalize_blocks, normalize_text, paragraph_key
 from newscrawler.text.related import split_related
@@ -111,14 +111,19 @@ def test_dedup_properties(lines: list[str]) -> None:
     assert is_subsequence(once.paragraphs, lines)
     assert once.removed == len(lines) - len(once.paragraphs)
     assert drop_repeats(once.paragraphs).paragraphs == once.paragraphs
-    # Nothing that is not a repeat is lost: every input key is still present.
-    assert {paragraph_key(p) for p in once.paragraphs} == {paragraph_key(p) for p in lines}
+    # Nothing that is not a repeat is lost: every input key is still present (a long paragraph
+    # may go as a near-identical copy of another, whose key differs).
+    kept = {paragraph_key(p) for p in once.paragraphs}
+    assert {k for p in lines if len((k := paragraph_key(p)).split()) < NEAR_WORDS} <= kept
 
 
 @settings(max_examples=200)
 @given(st.lists(LINE, max_size=12, unique_by=paragraph_key))
-def test_dedup_doubled_body_is_first_copy(lines: list[str]) -> None:
-    # Short lines repeat only inside a copy, so each copy needs one paragraph of 3+ words.
-    assume(any(len(paragraph_key(line).split()) >= 3 for line in lines[1:]))
+def test_dedup_doubled_body_is_first_copy(generated: list[str]) -> None:
+    # A copy is three paragraphs of 3+ words, or holds one of LONG_WORDS+ (two short lines
+    # repeated are a list's recurring structure): the body ends with a long one, whose key no
+    # generated line can share (it has words no line has). Short lines go with their copy.
+    long = " ".join(f"Zyxwv{n}" for n in range(LONG_WORDS))
+    lines = [line for line in generated if paragraph_key(line) != paragraph_key(long)] + [long]
     assert drop_repeats(lines + lines).paragraphs == lines
     assert drop_repeats(lines + lines[1:]).paragraphs == lines

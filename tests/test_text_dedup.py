@@ -65,3 +65,62 @@ def test_drop_repeats(body: list[str], kept: list[str], removed: int) -> None:
     assert result.paragraphs == kept
     assert result.removed == removed
     assert result.total == len(body)
+
+
+def sentence(n: int, topic: str) -> str:
+    return f"{topic} paragraph {n} explains what to eat and why it helps the body recover well."
+
+
+def test_meal_plan_labels_recurring_per_section_stay() -> None:
+    # Issue 14's meal-plan page: six sections, each with the same label and instruction line.
+    body = []
+    for day in range(6):
+        body += ["Pre-Workout Meal", "Eat 60–90 minutes before your workout", sentence(day, "Meal")]
+        body += [
+            "Post-Workout Meal",
+            "Eat within an hour after training",
+            sentence(day, "Recovery"),
+        ]
+    assert drop_repeats(body).removed == 0
+
+
+def test_listicle_line_repeated_in_each_item_stays() -> None:
+    # The listicle layout: five attractions, each listing the same event dates.
+    body = []
+    for n in range(5):
+        body += [
+            f"Attraction {n}",
+            sentence(n, "Trail"),
+            "Easter adventure trail 23 March–14 April",
+        ]
+    assert drop_repeats(body).removed == 0
+
+
+def test_schedule_table_rows_stay() -> None:
+    # A schedule rendered as blocks: the same two-line slot recurs on two days.
+    body = ["Monday", "9:00 Registration and coffee", "10:00 Opening keynote in hall A"]
+    body += ["Tuesday", "9:00 Registration and coffee", "10:00 Opening keynote in hall A"]
+    assert drop_repeats(body).removed == 0
+
+
+def test_widget_repeated_between_sections_stays() -> None:
+    # ZDFheute layout: each infographic renders the same consent placeholder, with the article's
+    # own paragraphs between the two renderings.
+    notice = "Für die Darstellung von Infografiken nutzen wir eine Software; " * 3
+    body = [A, "Infografik", "Ein Klick für den Datenschutz", notice, B, C, D]
+    body += ["Infografik", "Ein Klick für den Datenschutz", notice, E]
+    assert drop_repeats(body).removed == 0
+
+
+def test_near_identical_long_copy_goes() -> None:
+    # A second rendering of the body with curly quotes lost and one word changed.
+    long_a = A + " " + B + " " + C
+    long_b = D + " " + E + " " + A
+    copy_b = long_b.replace("currently", "now")
+    result = drop_repeats([long_a, long_b, long_a, copy_b])
+    assert result.paragraphs == [long_a, long_b]
+
+
+def test_lone_repeat_far_from_its_first_occurrence_stays() -> None:
+    # A pull quote repeating a paragraph (Daily Maverick), a deal line (WinFuture).
+    assert drop_repeats([A, B, C, D, E, B]).removed == 0

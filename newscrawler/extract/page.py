@@ -16,6 +16,7 @@ from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.jsonld import jsonld_fields
+from newscrawler.extract.labels import dateline_element, section_label
 from newscrawler.extract.language import declared, detected
 from newscrawler.extract.meta import meta_fields, microdata_date, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
@@ -232,10 +233,26 @@ class ArticlePage:
         return None
 
     def dateline(self) -> dict[str, str | None] | None:
-        """Only from a dedicated element (NDTV b.place_cont, India Post p.caps strong)."""
+        """The site's dateline element, else a generic one beside the body.
+
+        Site elements: NDTV b.place_cont, India Post p.caps strong. Generic: see
+        `labels.dateline_element` (a city_state div, a map-marker icon's line).
+        """
         place = self.first(self.dateline_css)
         place = place.strip(" :-—–") if place else None
-        return {"place": place, "date": None, "agency": None} if place else None
+        if place:
+            return {"place": place, "date": None, "agency": None}
+        return dateline_element(self.selector)
+
+    def section(self) -> str | None:
+        """JSON-LD articleSection, meta article:section, the site's selector, a label by the h1."""
+        ld, meta = self.jsonld, self.meta
+        return (
+            ld.get("section")
+            or meta.get("section")
+            or self.first(self.section_css)
+            or section_label(self.selector)
+        )
 
     def agency(self) -> str | None:
         """An agency named as author (JSON-LD, meta, byline) or publisher, as written."""
@@ -260,7 +277,7 @@ class ArticlePage:
             "canonical_url": meta.get("canonical_url"),
             "source": self.source_key(),
             "headline": self.headline(),
-            "section": ld.get("section") or meta.get("section") or self.first(self.section_css),
+            "section": self.section(),
             "summary": meta.get("summary") or ld.get("summary"),
             "authors": self.authors(),
             "tags": ld.get("tags") or meta.get("tags") or [],

@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from tests.support.mockserver import feeds, fronts, pages
+from tests.support.mockserver import feeds, fronts, pages, seedpage
 from tests.support.mockserver.content import Article, make_article
 from tests.support.mockserver.faults import FaultPlan
 from tests.support.mockserver.words import SECTIONS
@@ -146,6 +146,8 @@ class Handler(BaseHTTPRequestHandler):
             return 200, HTML, fronts.tag_page(site.newest_first, base), lastmod
         if path == f"/video/{pages.VIDEO_ID}":
             return 200, HTML, fronts.video_page(base), lastmod
+        if path == seedpage.PATH and (seed := seedpage.seed_page()) is not None:
+            return 200, HTML, seed, lastmod
         if path == "/about/" or path.startswith("/private/"):
             text = fronts.simple_page("About", "A mock diaspora portal.", base, path)
             return 200, HTML, text, lastmod

@@ -19,6 +19,8 @@ from newscrawler.pipelines.related import RelatedLinksPipeline
 HEAD = "Mired in breaches, Facebook turns to privacy"
 P1 = "Facebook CEO Mark Zuckerberg on Thursday said he is working on privacy."
 P2 = "He said Facebook will become like the mobile messaging platform WhatsApp."
+ONE = "Council approves the new city budget"
+TWO = "Rains close schools across the state"
 CRAWLED = "2025-07-26T12:00:00+00:00"
 
 
@@ -86,10 +88,18 @@ def test_echo_pipeline_nothing_to_do_counts_zero(kind: str) -> None:
 @KINDS
 def test_related_pipeline_text_and_links(kind: str) -> None:
     links = [
-        {"title": "Given one", "url": "https://x/1", "age": "1 hour ago", "time": "1725369093000"},
-        {"title": "Given two", "url": "https://x/2", "age": None, "time": "1h ago"},
-        {"title": "Given one", "url": "https://x/1", "age": None, "time": None},
+        {
+            "title": ONE,
+            "url": "https://x/news/council-approves-budget",
+            "age": "1 hour ago",
+            "time": "1725369093000",
+        },
+        {"title": TWO, "url": "https://x/news/rains-close-schools", "age": None, "time": "1h ago"},
+        {"title": ONE, "url": "https://x/news/council-approves-budget", "age": None, "time": None},
         {"title": "", "url": "https://x/3", "age": None, "time": None},
+        # Navigation: a section front and a topic label never become related articles.
+        {"title": "Watch more videos", "url": "https://x/video/", "age": None, "time": None},
+        {"title": "Israel Gaza War", "url": "https://x/news/israel-gaza-live", "age": None},
     ]
     body = [P1, "9 hours ago", "Text one", "10 hours ago", "Text two"]
     item = _item(kind, crawled_at=CRAWLED, body=body, related=links, cleaning={"x": 1})
@@ -97,14 +107,14 @@ def test_related_pipeline_text_and_links(kind: str) -> None:
     assert adapter["body"] == [P1]
     assert adapter["related"] == [
         {
-            "title": "Given one",
-            "url": "https://x/1",
+            "title": ONE,
+            "url": "https://x/news/council-approves-budget",
             "age": "1 hour ago",
             "published_at": "2024-09-03T13:11:33+00:00",
         },
         {
-            "title": "Given two",
-            "url": "https://x/2",
+            "title": TWO,
+            "url": "https://x/news/rains-close-schools",
             "age": "1h ago",
             "published_at": "2025-07-26T11:00:00+00:00",
         },
@@ -126,6 +136,7 @@ def test_related_pipeline_text_and_links(kind: str) -> None:
         "newscrawler/related/links_split": 2,
         "newscrawler/related/links_given": 3,
         "newscrawler/related/links_invalid": 1,
+        "newscrawler/related/navigation_dropped": 2,
     }
 
 

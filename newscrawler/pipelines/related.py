@@ -1,4 +1,8 @@
-"""Pipeline 300: move a trailing "N hours ago" headline block to `related`, resolve all times."""
+"""Pipeline 300: move a trailing "N hours ago" headline block to `related`, resolve all times.
+
+Given links (the spider's) that lead to section, tag or service pages, or are topic labels, are
+dropped (`newscrawler/related/navigation_dropped`): see text/navlinks.py.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import Any
 
 from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.ages import parse_absolute_time
+from newscrawler.text.navlinks import clean_title, is_navigation
 from newscrawler.text.related import dedupe_related, resolve_link, split_related
 
 
@@ -20,6 +25,7 @@ class RelatedLinksPipeline(CleaningPipeline):
         now = _crawled_at(adapter.get("crawled_at"))
         links = [resolve_link(link, now) for link in adapter.get("related") or []]
         given = [link for link in links if link is not None]
+        given, navigation = _articles_only(given)
         split = split_related(adapter.get("body") or [], now)
         # split_related's entries are already fresh and de-duplicated: merge only with given ones.
         related = dedupe_related(given + split.related) if given else split.related
@@ -27,10 +33,21 @@ class RelatedLinksPipeline(CleaningPipeline):
         adapter["related"] = related
         self.inc("links_split", len(split.related))
         self.inc("links_given", len(given))
-        self.inc("links_invalid", len(links) - len(given))
+        self.inc("links_invalid", len(links) - len(given) - navigation)
+        self.inc("navigation_dropped", navigation)
         self.inc("unresolved", sum(entry["published_at"] is None for entry in related))
         add_cleaning(adapter, "related_links", len(split.related))
         return item
+
+
+def _articles_only(links: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """Links to articles (screen-reader suffixes cut from titles), and how many were not."""
+    kept = []
+    for link in links:
+        title = clean_title(link["title"])
+        if not is_navigation(title, link.get("url")):
+            kept.append({**link, "title": title})
+    return kept, len(links) - len(kept)
 
 
 def _crawled_at(value: object) -> datetime | None:

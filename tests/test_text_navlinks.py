@@ -40,6 +40,7 @@ def test_navigation_links(title: str, url: str) -> None:
         ("Facebook to become 'privacy-focused' like WhatsApp", None),  # a seed sidebar line
         ("南海トラフ、一時調査", "https://www.chunichi.co.jp/article/1053203"),  # unspaced script
         ("Story from the portal", "https://indialife.us/article.php?id=112952"),
+        ("A WordPress post by its id", "https://blog.example/?p=42"),
     ],
 )  # fmt: skip
 def test_article_links(title: str, url: str | None) -> None:

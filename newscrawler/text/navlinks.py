@@ -39,8 +39,8 @@ def clean_title(title: str) -> str:
 def is_article_url(url: str) -> bool:
     """Whether a URL has the shape of an article: a long slug, a numeric id or a dated path."""
     parts = urlsplit(url)
-    if any(ID_DIGITS.search(v) for values in parse_qs(parts.query).values() for v in values):
-        return True  # article.php?id=112952
+    if any(v.isdigit() for values in parse_qs(parts.query).values() for v in values):
+        return True  # a numeric query parameter names one item: article.php?id=112952, ?p=42
     segments = [s for s in parts.path.split("/") if s]
     if not segments:
         return False

@@ -5,6 +5,8 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
+from newscrawler.extract.related import compiled_css
+
 REGION_LEVELS = 4  # byline parts share an ancestor this close (Dagbladet: a/address/div/div)
 MIN_SPLIT_CHILDREN = 2
 
@@ -49,7 +51,7 @@ def byline_texts(selector: Selector, selectors: tuple[str, ...]) -> list[str]:
     matches sharing an ancestor REGION_LEVELS up with the first belong to the article.
     """
     for css in selectors:
-        found = [match.root for match in selector.css(css) if _text(match.root)]
+        found = [element for element in compiled_css(css)(selector.root) if _text(element)]
         if found:
             region = _ancestor(found[0], REGION_LEVELS)
             inside = [e for e in found if region in e.iterancestors() or e is region]

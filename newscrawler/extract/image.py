@@ -7,6 +7,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from newscrawler.extract.jsonld import plain_text
@@ -54,7 +55,14 @@ def _ld_image(node: Any) -> tuple[str | None, str | None, str | None]:
 def _stem(url: str) -> str:
     """The file name without extension: CMS resizers keep it across sizes and query strings."""
     name = urlsplit(url).path.rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[0].lower()
+    return name.rsplit(".", 1)[0]
+
+
+# The <figure> around an <img> whose source names the file; $stem is bound per call.
+_FIGURE_OF = etree.XPath(
+    "//img[contains(@src, $stem) or contains(@srcset, $stem) or contains(@data-src, $stem)]"
+    "/ancestor::figure[1]"
+)
 
 
 def _figure(selector: Selector, url: str) -> Selector | None:
@@ -62,11 +70,8 @@ def _figure(selector: Selector, url: str) -> Selector | None:
     stem = _stem(url)
     if len(stem) < 4:
         return None
-    for figure in selector.xpath("//figure[.//img]"):
-        sources = " ".join(figure.xpath(".//img/@src | .//img/@srcset | .//img/@data-src").getall())
-        if stem in sources.lower():
-            return figure
-    return None
+    found = _FIGURE_OF(selector.root, stem=stem)
+    return Selector(root=found[0], type="html") if found else None
 
 
 # "Foto: " before a credit element's text.

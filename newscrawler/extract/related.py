@@ -31,8 +31,12 @@ _NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
 
 
 @lru_cache(maxsize=256)
-def _css(query: str) -> etree.XPath:
+def compiled_css(query: str) -> etree.XPath:
+    """A CSS query as a compiled XPath over lxml elements (parsel's translation, cached)."""
     return etree.XPath(HTMLTranslator().css_to_xpath(query), namespaces=_NAMESPACES)
+
+
+_css = compiled_css
 
 
 _LINKS = _css("a[href]")

@@ -32,7 +32,7 @@ MIN_RUN_ANYWHERE = 4  # a copied run this long is a copy wherever it sits
 # Word-set Jaccard of two paragraphs rendered with small differences (one word in twenty).
 NEAR_SAME = 0.9
 NEAR_WORDS = 20  # only paragraphs this long: in a short one, one word changes the meaning
-MAX_NEAR_COMPARISONS = 20_000  # bounds the pairwise near-copy search on huge pages
+MAX_NEAR_COMPARISONS = 5_000  # bounds the pairwise near-copy search on huge pages
 
 
 class Deduped(NamedTuple):
@@ -65,7 +65,11 @@ def _sources(keys: Sequence[str]) -> list[int | None]:
     for n, i in enumerate(long):
         if source[i] is not None:
             continue
+        size = len(grams[i])
         for j in long[:n]:
+            # Jaccard >= NEAR_SAME needs sizes within that ratio: most pairs stop here.
+            if min(size, len(grams[j])) < NEAR_SAME * max(size, len(grams[j])):
+                continue
             union = len(grams[i] | grams[j])
             if union and len(grams[i] & grams[j]) / union >= NEAR_SAME:
                 source[i] = j

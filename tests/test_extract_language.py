@@ -76,3 +76,13 @@ def test_dev_set_language_coverage_and_declarations() -> None:
         root = re.sub(r"<!--.*?-->", "", html, flags=re.S)
         if found := re.search(r"<html[^>]*\slang=[\"']?([\w-]+)", root, re.I):
             assert fields["language"] == canonical(found.group(1))
+
+
+def test_inline_extraction_loads_the_profiles_before_the_crawl() -> None:
+    # The profile load (~0.4 s) must not fall inside the first undeclared page on the reactor.
+    from newscrawler.extract import language
+    from newscrawler.spiders.workers import ExtractorPool
+
+    language._detect.cache_clear()
+    ExtractorPool(0).start()
+    assert language._detect.cache_info().currsize == 1

@@ -159,6 +159,7 @@ class AliasedSpider(Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.site_aliases = site_aliases(crawler.settings)
         spider.extractor = ExtractorPool(crawler.settings.getint("NEWSCRAWLER_EXTRACT_WORKERS"))
+        crawler.signals.connect(spider.start_extractor, signal=signals.spider_opened)
         crawler.signals.connect(spider.close_extractor, signal=signals.spider_closed)
         return spider
 
@@ -174,6 +175,9 @@ class AliasedSpider(Spider):
             extraction_failed(response, exc, stats)
             return None
         return item_of(response, outcome, stats)
+
+    def start_extractor(self) -> None:
+        self.extractor.start()
 
     def close_extractor(self) -> None:
         if self.extractor.restarts and self.crawler.stats is not None:

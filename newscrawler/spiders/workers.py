@@ -9,6 +9,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from newscrawler.extract import language
 from newscrawler.sites import GENERIC, SITES
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ def extract(html: str, url: str, site_key: str) -> Outcome:
 def _warm_up() -> None:
     """Import the extraction stack once per worker, not inside the first page's time."""
     extract("<html><body><p>warm-up</p></body></html>", "https://example.invalid/", "generic")
+    language.warm_up()
 
 
 class ExtractorPool:
@@ -44,6 +46,11 @@ class ExtractorPool:
         self.workers = max(0, workers)
         self.restarts = 0
         self._executor: Executor | None = None
+
+    def start(self) -> None:
+        """Before the crawl: inline extraction loads the language profiles now, not mid-crawl."""
+        if self.workers == 0:
+            language.warm_up()
 
     async def run(self, html: str, url: str, site_key: str) -> Outcome:
         """The page's outcome; extraction errors propagate as they would inline."""

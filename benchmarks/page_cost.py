@@ -25,7 +25,7 @@ import trafilatura  # noqa: E402
 from scrapy.exceptions import DropItem  # noqa: E402
 from scrapy.http import HtmlResponse, Request  # noqa: E402
 
-from benchmarks.extraction import load_cases  # noqa: E402
+from benchmarks.extraction_cases import load_cases  # noqa: E402
 from newscrawler.spiders.base import item_from_response  # noqa: E402
 from tests.support.pipeline_chain import pipeline_chain, project_crawler  # noqa: E402
 

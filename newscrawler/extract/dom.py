@@ -14,6 +14,7 @@ JUNK_WORDS = (
     "related", "trending", "breaking", "bucket", "widget", "wdgt", "highlight", "highlght",
     "more-news", "morenews", "donotprint", "newsletter", "share", "social", "advert", "promo",
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
+    "caption", "credit",
 )  # fmt: skip
 JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
              "svg", "button", "figcaption", "header")  # fmt: skip
@@ -30,6 +31,7 @@ _JUNK_NAME = re.compile("|".join(re.escape(word) for word in JUNK_WORDS))
 _SPACE = re.compile(r"\s+")
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_PARAGRAPH = 40
+STORY_PARAGRAPHS = 3
 _WEIGHTS = (1.0, 0.75, 0.5)
 
 
@@ -42,7 +44,16 @@ def _is_junk(element: etree._Element) -> bool:
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return _JUNK_NAME.search(names) is not None
+    return _JUNK_NAME.search(names) is not None and not _holds_story(element)
+
+
+def _holds_story(element: etree._Element) -> bool:
+    """Whether a class-matched element is the story itself: 3+ long paragraphs, few links.
+
+    Class words match as substrings ("js-dynamic-adv", "share-bar-host"): Der Freitag's story
+    container carries one, and dropping it left the page a subscription dialog.
+    """
+    return _long_paragraphs(element) >= STORY_PARAGRAPHS and link_density(element) < 0.3
 
 
 def cleaned(selector: Selector) -> Selector:

@@ -9,12 +9,14 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
+from newscrawler.extract import blocks as body_blocks
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
+from newscrawler.extract.standfirst import standfirst
 
 # URL paths of section fronts, tag pages, author pages and video pages.
 NON_ARTICLE_PATH = re.compile(
@@ -92,14 +94,16 @@ class ArticlePage:
     def generic_body(self, clean: Selector) -> list[str]:
         """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
         found = dom.containers(clean)
-        blocks = [line for c in found for p in c.iter("p") for line in dom.block_texts(p)]
+        blocks = body_blocks.body_blocks(found)
         if found:
             self.link_density = dom.link_density(found[0])
         if _chars(blocks) < MIN_BODY_CHARS:
             blocks = trafilatura_blocks(self.html, self.url) or blocks
         if _chars(blocks) < MIN_BODY_CHARS and self.jsonld.get("article_body"):
             blocks = [b.strip() for b in self.jsonld["article_body"].splitlines() if b.strip()]
-        return blocks
+        summary = self.meta.get("summary") or self.jsonld.get("summary")
+        lead = standfirst(self.selector.root, summary, blocks) if blocks else None
+        return [lead, *blocks] if lead else blocks
 
     def is_article(self, body: list[str]) -> bool:
         """Whether the page is an article; the rule, in order.

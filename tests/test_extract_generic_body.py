@@ -1,0 +1,94 @@
+"""Generic body rules (issue 14): each layout as a string fixture, and a real page."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newscrawler.extract.page import ArticlePage
+
+DEV = Path(__file__).resolve().parents[1].parent / "shared" / "extraction-dev"
+P = "Officials said on Tuesday that the embankment would be widened before the monsoon, {}."
+
+
+def _page(inner: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><h1>Embankment to be widened</h1>{inner}</body></html>"
+
+
+def _story(count: int = 4) -> str:
+    return "".join(f"<p>{P.format(n)}</p>" for n in range(count))
+
+
+def _body(html: str) -> list[str]:
+    return ArticlePage(html, "https://portal.example/news/a").body()
+
+
+def dev_case(case_id: str) -> dict[str, Any]:
+    """One case of ../shared/extraction-dev with its page; skipped when the set is absent."""
+    if not (DEV / "cases.jsonl").is_file():
+        pytest.skip("../shared/extraction-dev is absent")
+    for line in (DEV / "cases.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == case_id:
+            row["html"] = gzip.decompress((DEV / row["page"]).read_bytes()).decode("utf-8")
+            return dict(row)
+    pytest.skip(f"{case_id} is not in extraction-dev")
+
+
+def test_subheadings_lists_and_quotes_of_the_story_are_blocks() -> None:
+    story = (
+        f"<article>{_story(2)}<h2>What the plan says</h2><p>{P.format('x')}</p>"
+        f"<ul><li>Two new sluice gates</li><li>A raised road</li></ul>"
+        f"<blockquote>We will finish before June.</blockquote>{_story(2)}</article>"
+    )
+    body = _body(_page(story))
+    for block in ("What the plan says", "Two new sluice gates", "We will finish before June."):
+        assert block in body
+
+
+def test_a_heading_over_links_only_goes_with_them() -> None:
+    links = "<ul><li><a href='/a'>Another story entirely</a></li></ul>"
+    body = _body(_page(f"<article>{_story()}<h3>More stories</h3>{links}</article>"))
+    assert "More stories" not in body
+    assert "Another story entirely" not in body
+
+
+def test_teaser_headline_wrapped_in_a_link_is_not_a_subheading() -> None:
+    # National Post / Vox-style cards: <a href><h3>headline</h3></a> inside the story column.
+    card = "<a href='/other'><h3>Pakistan leaders condemn airstrikes</h3></a>"
+    body = _body(_page(f"<article>{_story(2)}{card}{_story(2)}</article>"))
+    assert "Pakistan leaders condemn airstrikes" not in body
+
+
+def test_story_container_survives_a_junk_word_in_its_class() -> None:
+    story = f"<div class='article-text js-dynamic-adv share-host'>{_story(5)}</div>"
+    dialog = "<div class='giveaway'><p>" + P.format("log in to give this article") + "</p></div>"
+    assert _body(_page(story + dialog))[:5] == [P.format(n) for n in range(5)]
+
+
+def test_der_freitag_story_class_matches_a_junk_word() -> None:
+    case = dev_case("de/DerFreitag_2025_10_20")
+    body = ArticlePage(case["html"], case["url"]).body()
+    assert case["paragraphs"][1] in body
+    assert len(body) >= len(case["paragraphs"]) // 2
+
+
+def test_standfirst_in_the_header_is_the_first_block() -> None:
+    lead = "The city will widen the river embankment before the monsoon, at a cost of 40 crore."
+    head = f'<meta property="og:description" content="{lead[:60]}...">'
+    html = _page(f"<header><p class='intro'>{lead}</p></header><article>{_story()}</article>", head)
+    assert _body(html)[0] == lead
+
+
+def test_description_that_is_not_shown_is_not_added() -> None:
+    head = '<meta name="description" content="Read the latest news on floods and embankments.">'
+    assert _body(_page(f"<article>{_story()}</article>", head))[0] == P.format(0)
+
+
+def test_der_standard_standfirst_from_the_page() -> None:
+    case = dev_case("at/DerStandard_2024_05_03")
+    assert ArticlePage(case["html"], case["url"]).body()[0] == case["body"][0]

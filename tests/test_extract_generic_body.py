@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from newscrawler.extract.junk import is_junk_line
 from newscrawler.extract.page import ArticlePage
 
 DEV = Path(__file__).resolve().parents[1].parent / "shared" / "extraction-dev"
@@ -92,3 +93,71 @@ def test_description_that_is_not_shown_is_not_added() -> None:
 def test_der_standard_standfirst_from_the_page() -> None:
     case = dev_case("at/DerStandard_2024_05_03")
     assert ArticlePage(case["html"], case["url"]).body()[0] == case["body"][0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "___", "Caption", "Close", "Photo: John Locher, AP", "Quelle: AFP",
+        "To view this video please enable JavaScript, and consider upgrading to a web browser "
+        "that supports HTML5 video", "Ein Klick für den Datenschutz",
+        "Stand: 28.04.2023 17:23 Uhr", "5 min", "Sign In or Create an Account",
+        "This advertisement has not loaded yet, but your article continues below.",
+    ],
+)  # fmt: skip
+def test_page_furniture_lines_are_junk(line: str) -> None:
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sources:", "Close to 300 people were evacuated from the low-lying villages on Monday.",
+        "Photo editors at the paper said the picture had been taken in March, not in May.",
+    ],
+)  # fmt: skip
+def test_prose_and_list_labels_are_not_junk(line: str) -> None:
+    assert not is_junk_line(line)
+
+
+def test_junk_lines_of_the_container_are_dropped() -> None:
+    story = f"<article>{_story(2)}<p>Photo: Meg Kinnard, AP</p><p>Caption</p>{_story(2)}</article>"
+    body = _body(_page(story))
+    assert "Caption" not in body
+    assert "Photo: Meg Kinnard, AP" not in body
+
+
+def test_the_next_story_appended_under_the_article_is_not_the_body() -> None:
+    # Dagbladet: the next article follows in its own <article> with the same body class.
+    first = f"<main><article><div class='bodytext'>{_story(3)}</div></article>"
+    other = "".join(
+        f"<p>The striker signed a two-year contract with the club, {n}.</p>" for n in range(6)
+    )
+    under = f"<div class='under'><article><div class='bodytext'>{other}</div></article></div>"
+    html = _page(f"{first}{under}</main>")
+    assert _body(html) == [P.format(n) for n in range(3)]
+
+
+def test_dagbladet_body_is_the_first_story_only() -> None:
+    case = dev_case("no/Dagbladet_2026_01_06")
+    body = ArticlePage(case["html"], case["url"]).body()
+    assert not any("Solskjær" in block for block in body)
+
+
+def test_article_body_completes_a_markup_fragment_that_agrees() -> None:
+    full = " ".join(P.format(n) for n in range(8))
+    ld = {"@type": "NewsArticle", "articleBody": full}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    assert _body(_page(f"<article>{_story(2)}</article>", head)) == [full]
+
+
+def test_article_body_of_another_text_is_ignored() -> None:
+    ld = {"@type": "NewsArticle", "articleBody": "A different story entirely. " * 80}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    assert _body(_page(f"<article>{_story(3)}</article>", head)) == [P.format(n) for n in range(3)]
+
+
+def test_abc_paywall_fragment_is_completed_from_article_body() -> None:
+    case = dev_case("es/ABC_2026_04_25")
+    body = " ".join(ArticlePage(case["html"], case["url"]).body())
+    assert all(p[:60] in body for p in case["paragraphs"][-3:])

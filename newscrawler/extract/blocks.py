@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from newscrawler.extract import dom
+from newscrawler.extract.junk import is_junk_line
 
 # Block elements whose text is one body block (a paragraph, a subheading, a list item, a quote).
 BLOCK_TAGS = frozenset(("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd"))
@@ -70,5 +71,9 @@ def _trim_headings(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def body_blocks(containers: list[etree._Element]) -> list[str]:
     """The generic body: block texts of the containers with headless subheadings trimmed."""
-    blocks = _trim_headings(container_blocks(containers))
-    return [text for _, text in blocks if _WORD.search(text)]
+    blocks = [(tag, text) for tag, text in container_blocks(containers) if _is_text(text)]
+    return [text for _, text in _trim_headings(blocks)]
+
+
+def _is_text(text: str) -> bool:
+    return _WORD.search(text) is not None and not is_junk_line(text)

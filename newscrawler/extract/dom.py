@@ -175,8 +175,18 @@ def containers(selector: Selector) -> list[etree._Element]:
         return [best]
     twins = selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))
     found = [t.root for t in twins if t.root is best or _long_paragraphs(t.root) >= 2]
+    story = _article_of(found[0])  # the URL's own story comes first, appended ones follow
+    found = [e for e in found if _article_of(e) is story]
     ids = {id(e) for e in found}
     return [e for e in found if not any(id(a) in ids for a in e.iterancestors())]
+
+
+def _article_of(element: etree._Element) -> etree._Element | None:
+    """The nearest <article> around an element: a twin in another one is another story.
+
+    Dagbladet appends the next article under the story, with the same body class.
+    """
+    return next(element.iterancestors("article"), None)
 
 
 def container_blocks(selector: Selector) -> list[str]:

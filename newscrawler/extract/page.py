@@ -12,6 +12,7 @@ from parsel import Selector
 from newscrawler.extract import blocks as body_blocks
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
+from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields, time_tag
@@ -99,8 +100,10 @@ class ArticlePage:
             self.link_density = dom.link_density(found[0])
         if _chars(blocks) < MIN_BODY_CHARS:
             blocks = trafilatura_blocks(self.html, self.url) or blocks
-        if _chars(blocks) < MIN_BODY_CHARS and self.jsonld.get("article_body"):
-            blocks = [b.strip() for b in self.jsonld["article_body"].splitlines() if b.strip()]
+        article_body = self.jsonld.get("article_body")
+        if _chars(blocks) < MIN_BODY_CHARS and article_body:
+            blocks = article_body_blocks(article_body)
+        blocks = fuller_body(blocks, article_body) or blocks
         summary = self.meta.get("summary") or self.jsonld.get("summary")
         lead = standfirst(self.selector.root, summary, blocks) if blocks else None
         return [lead, *blocks] if lead else blocks

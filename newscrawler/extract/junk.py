@@ -1,0 +1,48 @@
+"""Lines of page furniture that sit among the story's blocks, recognised by general patterns.
+
+Each pattern is a layout or language convention seen on several publishers, never one site's
+string: separators, caption/credit labels, player and consent placeholders, timestamp labels,
+sign-in and newsletter prompts. Only short lines qualify: a paragraph that quotes one of these
+words is prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_JUNK_CHARS = 160
+# UI words rendered as their own line (buttons, slideshow controls, ad labels).
+UI_WORDS = frozenset((
+    "caption", "close", "up next", "advertisement", "anzeige", "werbung", "publicidad",
+    "annonse", "annons", "story continues below", "read more", "mehr", "more", "weiterlesen",
+    "share", "teilen", "zur startseite", "expand", "toggle caption", "hide caption",
+))  # fmt: skip
+_PATTERNS = (
+    r"[_\-–—=*•·~]{3,}",  # "___" separators between sections of a wire story
+    # credit labels: "Photo: John Locher, AP", "Quelle: AFP", "Foto: dpa"
+    r"(?:photo|photograph|picture|image|foto|fotos|bild|quelle|source|credit|crédit|fuente"
+    r"|fonte|kilde|källa|zdjęcie)s?\s*(?:credit)?\s*:\s*\S.{0,80}",
+    # player, script and consent placeholders
+    r".{0,80}\b(?:enable javascript|javascript (?:aktivieren|einschalten))\b.*",
+    r".{0,80}\bsupports html5 video\b.*",
+    r"ein klick für den datenschutz.*|.{0,60}advertisement has not loaded.*",
+    r"(?:externer? inhalt|external content|contenido externo)\b.*",
+    # timestamp labels: "Stand: 28.04.2023 17:23 Uhr", "Updated: 5:02 PM"
+    r"(?:stand|updated|aktualisiert|published|veröffentlicht|publicado|actualizado|publié"
+    r"|mis à jour|oppdatert|publisert)\s*:?\s*[\d.,:/ \-–]+(?:uhr|am|pm|h|gmt|utc|cet|cest)?",
+    r"\d{1,3}\s?min|.{0,120}\|\s*\d{1,2}:\d{2}\s?min",  # video durations of player teasers
+    # sign-in, newsletter and app prompts
+    r"(?:sign in|log in|anmelden|einloggen|subscribe|sign up|abonnieren|jetzt abonnieren)\b.{0,80}",
+    r"(?:get|sign up for) (?:daily|weekly|breaking|our)\b.{0,40}\b(?:news|newsletter)\b.*",
+)
+_JUNK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+
+
+def is_junk_line(line: str) -> bool:
+    """Whether a body line is page furniture rather than the story's words."""
+    text = line.strip()
+    if len(text) > MAX_JUNK_CHARS:
+        return False
+    if text.casefold().rstrip(".:!") in UI_WORDS:
+        return True
+    return _JUNK.fullmatch(text) is not None

@@ -161,3 +161,43 @@ def test_abc_paywall_fragment_is_completed_from_article_body() -> None:
     case = dev_case("es/ABC_2026_04_25")
     body = " ".join(ArticlePage(case["html"], case["url"]).body())
     assert all(p[:60] in body for p in case["paragraphs"][-3:])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Duisburg-Newsletter: Jetzt kostenlos anmelden!", "Auch interessant",
+        "READ MORE Get 75% off annual subscription to the royal newsletter", "Les også:",
+    ],
+)  # fmt: skip
+def test_promo_and_related_labels_are_junk(line: str) -> None:
+    assert is_junk_line(line)
+
+
+def test_live_blog_intro_beside_the_entries_is_kept() -> None:
+    # Express live blogs: an intro in one div, the entries in a sibling; the entries are denser.
+    intro = "".join(
+        f"<p>The royal couple faced criticism again this week, {n}.</p>" for n in range(2)
+    )
+    entries = f"<div class='entries'>{_story(5)}</div>"
+    body = _body(
+        _page(
+            f"<article><div class='wrap'><div class='intro'>{intro}</div>{entries}</div></article>"
+        )
+    )
+    assert body[0] == "The royal couple faced criticism again this week, 0."
+    assert body[-1] == P.format(4)
+
+
+def test_sidebar_beside_the_story_is_not_taken_in() -> None:
+    links = "".join(
+        f"<li><a href='/s{n}'>Another headline number {n} here</a></li>" for n in range(9)
+    )
+    html = _page(f"<div class='page'><div class='story'>{_story(4)}</div><ul>{links}</ul></div>")
+    assert _body(html) == [P.format(n) for n in range(4)]
+
+
+def test_express_live_blog_keeps_its_intro() -> None:
+    case = dev_case("uk/Express_2024_07_18")
+    body = ArticlePage(case["html"], case["url"]).body()
+    assert case["body"][1] in body

@@ -14,7 +14,8 @@ JUNK_WORDS = (
     "related", "trending", "breaking", "bucket", "widget", "wdgt", "highlight", "highlght",
     "more-news", "morenews", "donotprint", "newsletter", "share", "social", "advert", "promo",
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
-    "caption", "credit",
+    "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
+    "footer",
 )  # fmt: skip
 JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
              "svg", "button", "figcaption", "header")  # fmt: skip

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-MAX_JUNK_CHARS = 160
+MAX_JUNK_CHARS = 200
 # UI words rendered as their own line (buttons, slideshow controls, ad labels).
 UI_WORDS = frozenset((
     "caption", "close", "up next", "advertisement", "anzeige", "werbung", "publicidad",
@@ -34,6 +34,11 @@ _PATTERNS = (
     # sign-in, newsletter and app prompts
     r"(?:sign in|log in|anmelden|einloggen|subscribe|sign up|abonnieren|jetzt abonnieren)\b.{0,80}",
     r"(?:get|sign up for) (?:daily|weekly|breaking|our)\b.{0,40}\b(?:news|newsletter)\b.*",
+    r".{0,100}\bnewsletter\b.*",  # newsletter pitches, in every language that borrowed the word
+    r"read more\b.*|lesen sie (?:auch|mehr)\b.*|leer más\b.*|lire (?:aussi|plus)\b.*",
+    # related-story labels left over once their links went
+    r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"
+    r"|más información|mehr zum thema|se også|les også|läs också)\s*:?",
 )
 _JUNK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 

@@ -14,6 +14,7 @@ from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
+from newscrawler.extract.grow import grown
 from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
@@ -95,6 +96,7 @@ class ArticlePage:
     def generic_body(self, clean: Selector) -> list[str]:
         """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
         found = dom.containers(clean)
+        found = [grown(found[0])] if len(found) == 1 else found
         blocks = body_blocks.body_blocks(found)
         if found:
             self.link_density = dom.link_density(found[0])

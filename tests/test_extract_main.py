@@ -98,7 +98,10 @@ def test_generic_page_fields() -> None:
         (story(paragraphs=1), "https://ex.com/news/a"),
         (story(head='<meta property="og:type" content="video.other">'), "https://ex.com/news/a"),
         (story(), "https://ex.com/tag/floods/"),
-        (story(paragraphs=4), "https://ex.com/news/a"),
+        (
+            f"<html><body><h1>Floods</h1><div><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p></div>",
+            "https://ex.com/news/a",
+        ),
         (
             "<html><body><div>"
             + "".join(f"<p><a href='/{i}'>{LONG}</a></p>" for i in range(20))
@@ -106,7 +109,7 @@ def test_generic_page_fields() -> None:
             "https://ex.com/",
         ),
     ],
-    ids=["tiny-body", "og-video", "tag-url", "undeclared-short", "link-heavy-front"],
+    ids=["tiny-body", "og-video", "tag-url", "undeclared-two-paragraphs", "link-heavy-front"],
 )
 def test_not_articles(html: str, url: str) -> None:
     assert ArticlePage(html, url).fields() is None

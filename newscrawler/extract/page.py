@@ -19,21 +19,18 @@ from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
 from newscrawler.extract.standfirst import standfirst
-
-# URL paths of section fronts, tag pages, author pages and video pages.
-NON_ARTICLE_PATH = re.compile(
-    r"/(?:tags?|topics?|category|categories|section|author|authors|video|videos|live-tv|search"
-    r"|gallery|photos?)(?:/|$)",
-    re.I,
+from newscrawler.extract.verdict import (
+    MIN_BODY_CHARS,
+    Evidence,
+    reason_not_article,
+    teaser_headings,
 )
+
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
 BYLINE_CSS = (
     "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
     "[class*=author-name]", ".person-link", "div.author", "[class*=byline]",
 )  # fmt: skip
-MIN_BODY_CHARS = 250  # below this no page is an article, whatever its metadata says
-MIN_UNTYPED_CHARS = 1000  # pages that do not declare themselves articles must show a real body
-MAX_LINK_DENSITY = 0.35  # teaser lists on section fronts are mostly link text
 
 
 def _chars(blocks: list[str]) -> int:
@@ -62,6 +59,8 @@ class ArticlePage:
         self.selector = Selector(text=html or "<html></html>")
         self.used_fallback = False  # site selectors found no body: generic extraction was used
         self.link_density = 0.0
+        self.teaser_headings = 0
+        self.skip_reason: str | None = None  # why fields() found no article
 
     @cached_property
     def jsonld(self) -> dict[str, Any]:
@@ -100,6 +99,7 @@ class ArticlePage:
         blocks = body_blocks.body_blocks(found)
         if found:
             self.link_density = dom.link_density(found[0])
+            self.teaser_headings = teaser_headings(found[0])
         if _chars(blocks) < MIN_BODY_CHARS:
             blocks = trafilatura_blocks(self.html, self.url) or blocks
         article_body = self.jsonld.get("article_body")
@@ -111,24 +111,17 @@ class ArticlePage:
         return [lead, *blocks] if lead else blocks
 
     def is_article(self, body: list[str]) -> bool:
-        """Whether the page is an article; the rule, in order.
-
-        Not an article: a body under MIN_BODY_CHARS; og:type video.*; a tag/section/author/video
-        URL path without a declaration. Declared (an article): a JSON-LD article type, a URL
-        matching the site's article pattern, or og:type article. Otherwise: a body of
-        MIN_UNTYPED_CHARS+ whose container is not link-heavy (section fronts are teaser lists).
-        """
+        """Whether the page is an article (extract/verdict.py); the reason is kept when not."""
         declared = bool(self.jsonld.get("types")) or bool(
             self.article_url and re.search(self.article_url, self.url)
         )
-        og_type = (self.meta.get("og_type") or "").lower()
-        if _chars(body) < MIN_BODY_CHARS or og_type.startswith("video"):
-            return False
-        if NON_ARTICLE_PATH.search(urlsplit(self.url).path) and not declared:
-            return False
-        if declared or og_type == "article":
-            return True
-        return _chars(body) >= MIN_UNTYPED_CHARS and self.link_density <= MAX_LINK_DENSITY
+        evidence = Evidence(
+            body=body, declared=declared, og_type=(self.meta.get("og_type") or "").lower(),
+            path=urlsplit(self.url).path, link_density=self.link_density,
+            teaser_headings=self.teaser_headings,
+        )  # fmt: skip
+        self.skip_reason = reason_not_article(evidence)
+        return self.skip_reason is None
 
     def headline(self) -> str | None:
         """JSON-LD, the site's selector, og:title checked against the first h1 and h2, h1/h2."""

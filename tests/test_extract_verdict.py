@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -65,3 +66,27 @@ def test_the_reason_is_logged_at_info(caplog: pytest.LogCaptureFixture) -> None:
 def test_nikkan_gendai_story_is_an_article() -> None:
     case = dev_case("jp/NikkanGeadai_2025_01_31")
     assert ArticlePage(case["html"], case["url"]).fields() is not None
+
+
+def test_next_js_page_with_its_story_only_in_next_data_is_an_article() -> None:
+    blocks = [{"type": "paragraph", "text": f"{LONG} Section {n} of the plan."} for n in range(4)]
+    blocks.insert(
+        2,
+        {
+            "type": "html",
+            "html": "<p>Residents of the low-lying wards welcomed the <b>decision</b>.</p>",
+        },
+    )
+    data = {"props": {"pageProps": {"story": {"title": "Embankment", "body": blocks}}}}
+    script = f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+    html = f"<html><body><h1>Embankment</h1><div id='__next'></div>{script}</body></html>"
+    fields = ArticlePage(html, "https://next.example/story/embankment").fields()
+    assert fields is not None
+    assert fields["body"][0] == f"{LONG} Section 0 of the plan."
+    assert "Residents of the low-lying wards welcomed the decision." in fields["body"]
+
+
+def test_broken_embedded_json_is_no_body() -> None:
+    script = '<script id="__NEXT_DATA__" type="application/json">{"props": </script>'
+    page = ArticlePage(f"<html><body><h1>X</h1>{script}</body></html>", "https://n.example/a")
+    assert page.fields() is None

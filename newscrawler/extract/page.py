@@ -12,6 +12,7 @@ from parsel import Selector
 from newscrawler.extract import blocks as body_blocks
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
+from newscrawler.extract.embedded import embedded_blocks
 from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.grow import grown
@@ -106,6 +107,8 @@ class ArticlePage:
         if _chars(blocks) < MIN_BODY_CHARS and article_body:
             blocks = article_body_blocks(article_body)
         blocks = fuller_body(blocks, article_body) or blocks
+        if _chars(blocks) < MIN_BODY_CHARS:  # a script-rendered page: the story is data
+            blocks = embedded_blocks(self.selector) or blocks
         summary = self.meta.get("summary") or self.jsonld.get("summary")
         lead = standfirst(self.selector.root, summary, blocks) if blocks else None
         return [lead, *blocks] if lead else blocks

@@ -15,8 +15,13 @@ _TOKEN = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 _QUOTES = str.maketrans("‘’‚‛“”„‟«»–—", '\'\'\'\'""""""--')
 
 
+# Invisible characters: a soft hyphen (Morgunbladid's truth keeps them inside words) or a zero-
+# width space splits no word a reader sees; dropped from truth and output alike.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060")
+
+
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN.findall(text.lower())
+    tokens = _TOKEN.findall(text.lower().translate(_INVISIBLE))
     return Counter(tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 1)))
 
 

@@ -201,3 +201,33 @@ def test_express_live_blog_keeps_its_intro() -> None:
     case = dev_case("uk/Express_2024_07_18")
     body = ArticlePage(case["html"], case["url"]).body()
     assert case["body"][1] in body
+
+
+@pytest.mark.parametrize(
+    "line", ["Von Johannes Knuth", "von Till Eckert , Max Bernhard , Martin Murphy", "By Jane Doe"]
+)
+def test_byline_lines_inside_the_story_are_junk(line: str) -> None:
+    assert is_junk_line(line)
+
+
+def test_a_lead_classed_element_above_the_story_is_the_standfirst() -> None:
+    # La Vanguardia "epigraph", 20 Minuten "Article_elementLead__x": no description names them.
+    lead = "The magistrate sees the evidence against the prosecutor as solid and widens the case."
+    for cls in ("epigraph", "Article_elementLead__N3pGr"):
+        html = _page(f"<h2 class='{cls}'>{lead}</h2><article>{_story()}</article>")
+        assert _body(html)[0] == lead
+
+
+def test_a_summary_box_of_bullets_is_not_a_lead() -> None:
+    box = "<div class='summary'><ul><li>First point of the box</li><li>Second point</li></ul></div>"
+    assert _body(_page(f"{box}<article>{_story()}</article>"))[0] == P.format(0)
+
+
+def test_la_vanguardia_epigraph_is_the_first_block() -> None:
+    case = dev_case("es/LaVanguardia_2025_01_13")
+    assert ArticlePage(case["html"], case["url"]).body()[0] == case["body"][0]
+
+
+@pytest.mark.parametrize("line", ["Von Anfang an", "By the way", "Por ejemplo"])
+def test_short_prose_that_opens_with_by_is_not_a_byline(line: str) -> None:
+    assert not is_junk_line(line)

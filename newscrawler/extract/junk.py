@@ -34,13 +34,22 @@ _PATTERNS = (
     # sign-in, newsletter and app prompts
     r"(?:sign in|log in|anmelden|einloggen|subscribe|sign up|abonnieren|jetzt abonnieren)\b.{0,80}",
     r"(?:get|sign up for) (?:daily|weekly|breaking|our)\b.{0,40}\b(?:news|newsletter)\b.*",
-    r".{0,100}\bnewsletter\b.*",  # newsletter pitches, in every language that borrowed the word
+    # newsletter pitches, in every language that borrowed the word; privacy-consent small print
+    r".{0,100}\bnewsletter\b.*",
+    r".{0,120}\b(?:datenschutzerklärung|privacy policy|política de privacidad)\b.*",
     r"read more\b.*|lesen sie (?:auch|mehr)\b.*|leer más\b.*|lire (?:aussi|plus)\b.*",
     # related-story labels left over once their links went
     r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"
     r"|más información|mehr zum thema|se også|les også|läs också)\s*:?",
 )
 _JUNK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# A byline line inside the story ("Von Johannes Knuth", "By Jane Doe and John Roe"): the word
+# for "by" and capitalised names only, so "Von Anfang an" or "By the way" stay prose.
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'-]*\.?(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*\.?){0,3}"
+_BYLINE = re.compile(
+    rf"(?:[Vv]on|[Bb]y|BY|[Pp]or|[Pp]ar|[Aa]v|[Dd]i|[Dd]oor|[Aa]f)\s+{_NAME}"
+    rf"(?:\s*(?:,|und|and|&|y|og|et|e|en)\s*{_NAME}){{0,4}}"
+)
 
 
 def is_junk_line(line: str) -> bool:
@@ -50,4 +59,4 @@ def is_junk_line(line: str) -> bool:
         return False
     if text.casefold().rstrip(".:!") in UI_WORDS:
         return True
-    return _JUNK.fullmatch(text) is not None
+    return _JUNK.fullmatch(text) is not None or _BYLINE.fullmatch(text) is not None

@@ -109,8 +109,8 @@ class ArticlePage:
         blocks = fuller_body(blocks, article_body) or blocks
         if _chars(blocks) < MIN_BODY_CHARS:  # a script-rendered page: the story is data
             blocks = embedded_blocks(self.selector) or blocks
-        summary = self.meta.get("summary") or self.jsonld.get("summary")
-        lead = standfirst(self.selector.root, summary, blocks) if blocks else None
+        summaries = [self.meta.get("summary"), self.jsonld.get("summary")]
+        lead = standfirst(self.selector.root, summaries, blocks) if blocks else None
         return [lead, *blocks] if lead else blocks
 
     def is_article(self, body: list[str]) -> bool:

@@ -1,4 +1,11 @@
-"""The standfirst: the lead paragraph above the story, found as the page's visible summary."""
+"""The standfirst: the lead paragraph above the story, found as the page's visible summary.
+
+Two kinds of evidence, in order. Most templates render the lead outside the story container
+(in <header>, beside the <h1>) and repeat it as og:description / JSON-LD description: a visible
+element that starts like one of those is the standfirst. Otherwise an element above the story
+whose class names a lead in one of the usual words (lead, intro, standfirst, excerpt, dek,
+epigraph, ingress, chapo, entradilla, ...).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +15,21 @@ from lxml import etree
 
 from newscrawler.extract import dom
 
-# Most templates render the lead outside the story container (in <header>, beside the <h1>) and
-# repeat it as og:description / description; the visible copy is the standfirst. Elements a
-# lead is written in:
 _LEAD_XPATH = (
     "//*[self::p or self::div or self::h2 or self::span or self::strong or self::section]"
     "[starts-with(normalize-space(.), $prefix)]"
 )
 PREFIX_CHARS = 40  # enough to be unique, short of a description cut with "..."
 MIN_LEAD_CHARS = 30
+MAX_LEAD_CHARS = 600
+STORY_START = 80  # a <p> this long without a lead class: the story has begun
 _CUT = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _WORDS = re.compile(r"\w+")
+_LEAD_CLASS = re.compile(
+    r"(?i:(?:^|[\s_-])(?:lead|intro|standfirst|excerpt|epigraph|dek|summary|subtitle|abstract"
+    r"|ingress|chapo|entradilla|sapo|vorspann|teaser-text|article-lead)(?:$|[\s_-]))"
+    r"|[a-z](?:Lead|Intro|Standfirst|Excerpt|Summary)(?:$|[\s_-])"  # CSS modules: elementLead__x
+)
 
 
 def _key(text: str) -> str:
@@ -32,18 +43,47 @@ def _deepest(found: list[etree._Element]) -> etree._Element | None:
     return inner[0] if inner else None
 
 
-def standfirst(root: etree._Element, summary: str | None, body: list[str]) -> str | None:
-    """The visible summary text when the body does not already hold it, else None."""
-    summary = " ".join((summary or "").split())
-    if len(summary) < MIN_LEAD_CHARS:
-        return None
+def _visible_summary(root: etree._Element, summary: str) -> str | None:
     prefix = _CUT.sub("", summary)[:PREFIX_CHARS]
     element = _deepest(root.xpath(_LEAD_XPATH, prefix=prefix))
     if element is None:
         return None
     text = " ".join(dom.block_texts(element))
-    key = _key(text)
-    if not key or any(key in _key(block) for block in body[:3]):
-        return None
-    # The visible element must be the summary, not a paragraph that begins like it and goes on.
+    # The element must be the summary, not a paragraph that begins like it and goes on.
     return text if len(text) <= 2 * len(summary) + 20 else None
+
+
+def _in_link(element: etree._Element) -> bool:
+    return any(a.tag == "a" for a in element.iterancestors())
+
+
+def _lead_by_class(root: etree._Element) -> str | None:
+    """The first lead-classed element above the story's first long paragraph."""
+    for element in root.iter("p", "div", "h2", "span", "section"):
+        if _LEAD_CLASS.search(element.get("class") or "") and not _in_link(element):
+            lines = dom.block_texts(element)  # one line: a summary box of bullets is no lead
+            if len(lines) == 1 and MIN_LEAD_CHARS <= len(lines[0]) <= MAX_LEAD_CHARS:
+                return lines[0]
+        if element.tag == "p" and len((element.text or "").strip()) >= STORY_START:
+            return None
+    return None
+
+
+def _candidates(root: etree._Element, summaries: list[str | None]) -> list[str]:
+    texts = dict.fromkeys(" ".join((s or "").split()) for s in summaries)
+    found = [_visible_summary(root, s) for s in texts if len(s) >= MIN_LEAD_CHARS]
+    return [text for text in (*found, _lead_by_class(root)) if text]
+
+
+def standfirst(root: etree._Element, summaries: list[str | None], body: list[str]) -> str | None:
+    """The first candidate lead the body does not already hold, else None.
+
+    A description can be the story's first paragraph (then it is in the body already) while a
+    lead-classed element above it is the real standfirst (La Vanguardia's "epigraph").
+    """
+    opening = [_key(block) for block in body[:3]]
+    for lead in _candidates(root, summaries):
+        key = _key(lead)
+        if key and not any(key in block for block in opening):
+            return lead
+    return None

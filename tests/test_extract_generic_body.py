@@ -231,3 +231,25 @@ def test_la_vanguardia_epigraph_is_the_first_block() -> None:
 @pytest.mark.parametrize("line", ["Von Anfang an", "By the way", "Por ejemplo"])
 def test_short_prose_that_opens_with_by_is_not_a_byline(line: str) -> None:
     assert not is_junk_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Czytaj więcej", "À lire aussi La natalité russe menacée d’effondrement",
+        "Redaktion: Roman Warschauer und Marcel Sommer", "Sendung: hr-INFO, 25.04.2024, 10.45 Uhr",
+        "Get in touch with our news team by emailing us at webnews@metro.co.uk.",
+        "Die WAZ auch bei Social Media – ob WhatsApp, Instagram oder Facebook.",
+        "Folgst du schon 20 Minuten auf Whatsapp?",
+    ],
+)  # fmt: skip
+def test_read_more_credit_and_social_lines_are_junk(line: str) -> None:
+    assert is_junk_line(line)
+
+
+def test_metro_fact_box_transcript_stays_out() -> None:
+    # The fact box is junk by class; its 30 paragraphs are fewer than half the page's, and the
+    # articleBody that repeats it must not bring it back.
+    case = dev_case("uk/Metro_2024_07_17")
+    body = ArticlePage(case["html"], case["url"]).body()
+    assert not any(block.startswith("‘My Lords") for block in body)

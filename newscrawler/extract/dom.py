@@ -33,10 +33,11 @@ _SPACE = re.compile(r"\s+")
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_PARAGRAPH = 40
 STORY_PARAGRAPHS = 3
+STORY_MAX_LINKS = 0.3
 _WEIGHTS = (1.0, 0.75, 0.5)
 
 
-def _is_junk(element: etree._Element) -> bool:
+def _is_junk(element: etree._Element, story_paragraphs: int) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in JUNK_TAGS:
         return True
@@ -45,25 +46,32 @@ def _is_junk(element: etree._Element) -> bool:
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return _JUNK_NAME.search(names) is not None and not _holds_story(element)
+    return _JUNK_NAME.search(names) is not None and not _holds_story(element, story_paragraphs)
 
 
-def _holds_story(element: etree._Element) -> bool:
-    """Whether a class-matched element is the story itself: 3+ long paragraphs, few links.
+def _holds_story(element: etree._Element, page_paragraphs: int) -> bool:
+    """Whether a class-matched element is the story itself: most of the page's long paragraphs.
 
     Class words match as substrings ("js-dynamic-adv", "share-bar-host"): Der Freitag's story
-    container carries one, and dropping it left the page a subscription dialog.
+    container carries one, and dropping it left the page a subscription dialog. A fact box
+    with a transcript inside the story (Metro "metro-factbox") holds fewer than half.
     """
-    return _long_paragraphs(element) >= STORY_PARAGRAPHS and link_density(element) < 0.3
+    own = _long_paragraphs(element)
+    return (
+        own >= STORY_PARAGRAPHS
+        and 2 * own > page_paragraphs
+        and link_density(element) < STORY_MAX_LINKS
+    )
 
 
 def cleaned(selector: Selector) -> Selector:
     """A copy of the page without chrome containers, comments or hidden elements."""
     root = copy.deepcopy(selector.root)
+    paragraphs = _long_paragraphs(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             _drop(element)  # comments and processing instructions
-        elif element.getparent() is not None and _is_junk(element):
+        elif element.getparent() is not None and _is_junk(element, paragraphs):
             _drop(element)
     return Selector(root=root, type="html")
 

@@ -37,7 +37,18 @@ _PATTERNS = (
     # newsletter pitches, in every language that borrowed the word; privacy-consent small print
     r".{0,100}\bnewsletter\b.*",
     r".{0,120}\b(?:datenschutzerklärung|privacy policy|política de privacidad)\b.*",
-    r"read more\b.*|lesen sie (?:auch|mehr)\b.*|leer más\b.*|lire (?:aussi|plus)\b.*",
+    r"read more\b.*|lesen sie (?:auch|mehr)\b.*|leer más\b.*|(?:à )?lire (?:aussi|plus)\b.*",
+    r"(?:czytaj (?:więcej|też|także)|les også|les mer|läs (?:mer|också)|lees ook|leggi anche"
+    r"|ver también|veja também)\b.*",
+    r".{0,100}\blesen sie (?:hier|mehr|auch)\b.*|for more stories like this\b.*",
+    # credit labels of the desk: "Redaktion: X", "Übersetzung: X", "Sendung: hr-INFO, 25.04."
+    r"(?:redaktion|faktencheck|übersetzung|schlussredaktion|mitarbeit|sendung|copyright"
+    r"|translation|translated by|edited by|aus dem (?:englischen|französischen)|mit dpa)\b.{0,100}",
+    # contact and social prompts
+    r".{0,120}\b(?:get in touch|e-?mailing us|contact us|schreiben sie uns)\b.*",
+    r".{0,100}\b(?:whatsapp|instagram|facebook|telegram)\b.{0,40}\b(?:kanal|channel|app"
+    r"|instagram|facebook|tiktok|folgen|follow)\b.*",
+    r".{0,40}\b(?:folgst du|folgen sie|follow us)\b.{0,80}",
     # related-story labels left over once their links went
     r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"
     r"|más información|mehr zum thema|se også|les også|läs också)\s*:?",

@@ -253,3 +253,24 @@ def test_metro_fact_box_transcript_stays_out() -> None:
     case = dev_case("uk/Metro_2024_07_17")
     body = ArticlePage(case["html"], case["url"]).body()
     assert not any(block.startswith("‘My Lords") for block in body)
+
+
+def test_listicle_headings_over_pictures_are_kept() -> None:
+    # Business Insider: numbered sentence-long <h3>s, each over a picture, none over a <p>.
+    items = "".join(
+        f"<h3>{n}. Evergrande owned more than {n}300 property projects in China.</h3><figure/>"
+        for n in range(1, 4)
+    )
+    h2 = "<h2>Statistics that show the huge size of the developer</h2>"
+    body = _body(_page(f"<article>{_story(3)}{h2}{items}<p>{P.format('end')}</p></article>"))
+    assert "Statistics that show the huge size of the developer" in body
+    assert "3. Evergrande owned more than 3300 property projects in China." in body
+
+
+def test_anadolu_spot_in_an_h4_is_the_standfirst(shared_pages: Path) -> None:
+    page = shared_pages / "anadolu" / "AnadoluAjansi_2025_04_05.html"
+    if not page.is_file():
+        pytest.skip("anadolu page absent")
+    url = "https://www.aa.com.tr/tr/a/3526352"
+    body = ArticlePage(page.read_text(encoding="utf-8"), url).body()
+    assert body[0].startswith("Ulaştırma ve Altyapı Bakanı Abdulkadir Uraloğlu")

@@ -15,6 +15,7 @@ HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # A block that is mostly link text is a teaser or navigation, not prose (the story's own
 # inline links are a few words of a sentence).
 MAX_BLOCK_LINKS = 0.5
+LABEL_CHARS = 40  # a heading shorter than this over no paragraph is a label
 _WORD = re.compile(r"\w")
 
 
@@ -59,11 +60,17 @@ def container_blocks(containers: list[etree._Element]) -> list[tuple[str, str]]:
 
 
 def _trim_headings(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Drop subheadings that head no paragraph (a "Related" heading whose links went)."""
+    """Drop subheadings that head no paragraph (a "Related" heading whose links went).
+
+    A heading at the end goes; one followed by another heading goes when it is a short label:
+    a listicle's sentence-long headings over pictures ("1. Evergrande owned 1,300 projects")
+    follow each other and are the story.
+    """
     out: list[tuple[str, str]] = []
     for index, (tag, text) in enumerate(blocks):
         following = blocks[index + 1][0] if index + 1 < len(blocks) else None
-        if tag in HEADINGS and (following is None or following in HEADINGS):
+        headless = following is None or (following in HEADINGS and len(text) < LABEL_CHARS)
+        if tag in HEADINGS and headless:
             continue
         out.append((tag, text))
     return out

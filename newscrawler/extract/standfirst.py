@@ -16,7 +16,8 @@ from lxml import etree
 from newscrawler.extract import dom
 
 _LEAD_XPATH = (
-    "//*[self::p or self::div or self::h2 or self::span or self::strong or self::section]"
+    "//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span or self::strong"
+    " or self::section]"
     "[starts-with(normalize-space(.), $prefix)]"
 )
 PREFIX_CHARS = 40  # enough to be unique, short of a description cut with "..."
@@ -27,7 +28,7 @@ _CUT = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _WORDS = re.compile(r"\w+")
 _LEAD_CLASS = re.compile(
     r"(?i:(?:^|[\s_-])(?:lead|intro|standfirst|excerpt|epigraph|dek|summary|subtitle|abstract"
-    r"|ingress|chapo|entradilla|sapo|vorspann|teaser-text|article-lead)(?:$|[\s_-]))"
+    r"|ingress|chapo|entradilla|sapo|vorspann|synopsis|deck|teaser-text)(?:$|[\s_-]))"
     r"|[a-z](?:Lead|Intro|Standfirst|Excerpt|Summary)(?:$|[\s_-])"  # CSS modules: elementLead__x
 )
 
@@ -59,7 +60,7 @@ def _in_link(element: etree._Element) -> bool:
 
 def _lead_by_class(root: etree._Element) -> str | None:
     """The first lead-classed element above the story's first long paragraph."""
-    for element in root.iter("p", "div", "h2", "span", "section"):
+    for element in root.iter("p", "div", "h2", "h3", "span", "section"):
         if _LEAD_CLASS.search(element.get("class") or "") and not _in_link(element):
             lines = dom.block_texts(element)  # one line: a summary box of bullets is no lead
             if len(lines) == 1 and MIN_LEAD_CHARS <= len(lines[0]) <= MAX_LEAD_CHARS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 
 from lxml import etree
@@ -56,6 +57,8 @@ def _holds_story(element: etree._Element, page_paragraphs: int) -> bool:
     container carries one, and dropping it left the page a subscription dialog. A fact box
     with a transcript inside the story (Metro "metro-factbox") holds fewer than half.
     """
+    if sum(1 for _ in itertools.islice(element.iter("p"), STORY_PARAGRAPHS)) < STORY_PARAGRAPHS:
+        return False  # most class matches are small widgets: skip the text work
     own = _long_paragraphs(element)
     return (
         own >= STORY_PARAGRAPHS
@@ -68,11 +71,15 @@ def cleaned(selector: Selector) -> Selector:
     """A copy of the page without chrome containers, comments or hidden elements."""
     root = copy.deepcopy(selector.root)
     paragraphs = _long_paragraphs(root)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            _drop(element)  # comments and processing instructions
-        elif element.getparent() is not None and _is_junk(element, paragraphs):
-            _drop(element)
+    stack = [root]
+    while stack:  # depth first, never into a dropped subtree
+        for element in list(stack.pop()):
+            if not isinstance(element.tag, str):
+                _drop(element)  # comments and processing instructions
+            elif _is_junk(element, paragraphs):
+                _drop(element)
+            else:
+                stack.append(element)
     return Selector(root=root, type="html")
 
 

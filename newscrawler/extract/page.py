@@ -110,7 +110,7 @@ class ArticlePage:
         if _chars(blocks) < MIN_BODY_CHARS:  # a script-rendered page: the story is data
             blocks = embedded_blocks(self.selector) or blocks
         summaries = [self.meta.get("summary"), self.jsonld.get("summary")]
-        lead = standfirst(self.selector.root, summaries, blocks) if blocks else None
+        lead = standfirst(self.selector.root, summaries, blocks, self.html) if blocks else None
         return [lead, *blocks] if lead else blocks
 
     def is_article(self, body: list[str]) -> bool:

@@ -26,6 +26,7 @@ MAX_LEAD_CHARS = 600
 STORY_START = 80  # a <p> this long without a lead class: the story has begun
 _CUT = re.compile(r"\s*(?:\.\.\.|…)\s*$")
 _WORDS = re.compile(r"\w+")
+_PLAIN = re.compile(r"[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)+")  # leading words, written alike in HTML
 _LEAD_CLASS = re.compile(
     r"(?i:(?:^|[\s_-])(?:lead|intro|standfirst|excerpt|epigraph|dek|summary|subtitle|abstract"
     r"|ingress|chapo|entradilla|sapo|vorspann|synopsis|deck|teaser-text)(?:$|[\s_-]))"
@@ -44,8 +45,11 @@ def _deepest(found: list[etree._Element]) -> etree._Element | None:
     return inner[0] if inner else None
 
 
-def _visible_summary(root: etree._Element, summary: str) -> str | None:
+def _visible_summary(root: etree._Element, summary: str, html: str) -> str | None:
     prefix = _CUT.sub("", summary)[:PREFIX_CHARS]
+    words = _PLAIN.match(prefix)
+    if words and html and html.find(words.group(0), html.find("<body")) < 0:
+        return None  # not in the page's body at all: spare the XPath over every element
     element = _deepest(root.xpath(_LEAD_XPATH, prefix=prefix))
     if element is None:
         return None
@@ -70,20 +74,22 @@ def _lead_by_class(root: etree._Element) -> str | None:
     return None
 
 
-def _candidates(root: etree._Element, summaries: list[str | None]) -> list[str]:
+def _candidates(root: etree._Element, summaries: list[str | None], html: str) -> list[str]:
     texts = dict.fromkeys(" ".join((s or "").split()) for s in summaries)
-    found = [_visible_summary(root, s) for s in texts if len(s) >= MIN_LEAD_CHARS]
+    found = [_visible_summary(root, s, html) for s in texts if len(s) >= MIN_LEAD_CHARS]
     return [text for text in (*found, _lead_by_class(root)) if text]
 
 
-def standfirst(root: etree._Element, summaries: list[str | None], body: list[str]) -> str | None:
+def standfirst(
+    root: etree._Element, summaries: list[str | None], body: list[str], html: str = ""
+) -> str | None:
     """The first candidate lead the body does not already hold, else None.
 
     A description can be the story's first paragraph (then it is in the body already) while a
     lead-classed element above it is the real standfirst (La Vanguardia's "epigraph").
     """
     opening = [_key(block) for block in body[:3]]
-    for lead in _candidates(root, summaries):
+    for lead in _candidates(root, summaries, html):
         key = _key(lead)
         if key and not any(key in block for block in opening):
             return lead

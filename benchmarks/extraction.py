@@ -6,7 +6,8 @@ page class on every page). Body: 4-token shingle precision and recall per page (
 is one token), F1 of mean P and mean R (the article-extraction benchmark's measure). Headline,
 authors and date: accuracy over the pages whose truth has them (benchmarks/extraction_scores.py
 says how each compares); language: share of pages with a language. CPU ms per page
-(process time) of each system, newscrawler's including all the cleaning pipelines.
+(process time) of each system, newscrawler's including all the cleaning pipelines; dropped:
+pages with no body text (for newscrawler: skipped as not an article or dropped by a pipeline).
 
     python benchmarks/extraction.py [--dev DIR] [--pages DIR] [--sites]
 """
@@ -27,7 +28,7 @@ from benchmarks.extraction_scores import MIN_SITE_F1, accuracy, site_f1, snippet
 from newscrawler.sites import GENERIC, site_for_url  # noqa: E402
 
 HEADER = f"{'system':24} {'P':>6} {'R':>6} {'F1':>6} | {'headl':>6} {'auth':>6} {'date':>6} "
-HEADER += f"{'lang':>6} | {'CPU ms':>7}"
+HEADER += f"{'lang':>6} | {'CPU ms':>7} {'dropped':>7}"
 
 
 def _systems(chain: list[Any], with_generic: bool) -> dict[str, systems.System]:
@@ -55,7 +56,8 @@ def report(name: str, cases: list[dict[str, Any]], chain: list[Any], by_site: bo
         p, r, f1 = per_site[label]["ALL"]
         acc = accuracy(cases, records)
         cells = " ".join(f"{acc[k]:>6}" for k in ("headline", "authors", "date", "language"))
-        print(f"{label:24} {p:6.3f} {r:6.3f} {f1:6.3f} | {cells} | {ms:7.1f}")
+        dropped = sum(not text.strip() for text in texts[label])  # skipped or empty
+        print(f"{label:24} {p:6.3f} {r:6.3f} {f1:6.3f} | {cells} | {ms:7.1f} {dropped:7}")
     if by_site:
         _site_table(cases, per_site)
         snippets(cases, texts)

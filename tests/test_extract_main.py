@@ -9,6 +9,7 @@ import pytest
 from parsel import Selector
 
 from newscrawler.extract import dom
+from newscrawler.extract.container import container_blocks
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
 
@@ -53,7 +54,7 @@ def test_block_text_joins_inline_nodes_and_splits_on_br() -> None:
 )
 def test_junk_containers_are_excluded(junk: str) -> None:
     html = story(extra=junk.format("JUNK " + LONG))
-    blocks = dom.container_blocks(dom.cleaned(Selector(text=html)))
+    blocks = container_blocks(dom.cleaned(Selector(text=html)))
     assert len(blocks) == 14
     assert not any("JUNK" in block for block in blocks)
 
@@ -71,7 +72,7 @@ def test_twin_containers_are_joined_in_order() -> None:
     )
     first, second = twin.replace("@", "A"), twin.replace("@", "B")
     html = f"<html><body>{first}<div class='ad'>x</div>{second}</body></html>"
-    blocks = dom.container_blocks(Selector(text=html))
+    blocks = container_blocks(Selector(text=html))
     assert [b[-2:] for b in blocks] == ["A0", "A1", "A2", "B0", "B1", "B2"]
 
 

@@ -1,4 +1,4 @@
-"""Main-text blocks in the parsed tree: junk stripping, block text, <p> density, trafilatura."""
+"""The parsed tree's text: junk stripping, block text, link density, paragraph counts."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_PARAGRAPH = 40
 STORY_PARAGRAPHS = 3
 STORY_MAX_LINKS = 0.3
-_WEIGHTS = (1.0, 0.75, 0.5)
 
 
 def _is_junk(element: etree._Element, story_paragraphs: int) -> bool:
@@ -59,7 +58,7 @@ def _holds_story(element: etree._Element, page_paragraphs: int) -> bool:
     """
     if sum(1 for _ in itertools.islice(element.iter("p"), STORY_PARAGRAPHS)) < STORY_PARAGRAPHS:
         return False  # most class matches are small widgets: skip the text work
-    own = _long_paragraphs(element)
+    own = long_paragraphs(element)
     return (
         own >= STORY_PARAGRAPHS
         and 2 * own > page_paragraphs
@@ -70,7 +69,7 @@ def _holds_story(element: etree._Element, page_paragraphs: int) -> bool:
 def cleaned(selector: Selector) -> Selector:
     """A copy of the page without chrome containers, comments or hidden elements."""
     root = copy.deepcopy(selector.root)
-    paragraphs = _long_paragraphs(root)
+    paragraphs = long_paragraphs(root)
     stack = [root]
     while stack:  # depth first, never into a dropped subtree
         for element in list(stack.pop()):
@@ -156,58 +155,10 @@ def blocks_of(selector: Selector, css: str) -> list[str]:
     return out
 
 
-def best_container(selector: Selector) -> etree._Element | None:
-    """The element holding the most <p> of MIN_PARAGRAPH+ characters.
-
-    Each paragraph counts for its parent (1), grandparent (.75) and great-grandparent (.5):
-    National Post wraps every <p> in its own div, so its story container is two levels up.
-    """
-    scores: dict[etree._Element, float] = {}
-    # lxml directly (every <p> of the document, in order, as "//p" gives), without a parsel
-    # Selector per paragraph; split/join collapses whitespace as _SPACE.sub + strip does.
-    for paragraph in selector.root.getroottree().iter("p"):
-        text = " ".join("".join(paragraph.itertext()).split())
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        for ancestor, weight in zip(paragraph.iterancestors(), _WEIGHTS, strict=False):
-            scores[ancestor] = scores.get(ancestor, 0.0) + weight
-    return max(scores, key=scores.__getitem__) if scores else None
-
-
-def _long_paragraphs(element: etree._Element) -> int:
+def long_paragraphs(element: etree._Element) -> int:
+    """How many <p> of MIN_PARAGRAPH+ characters an element holds."""
     texts = ("".join(p.itertext()) for p in element.iter("p"))
     return sum(len(_SPACE.sub(" ", t).strip()) >= MIN_PARAGRAPH for t in texts)
-
-
-def containers(selector: Selector) -> list[etree._Element]:
-    """The best container plus its twins: same tag and class, 2+ long paragraphs each.
-
-    Live pages (National Post "latest") split one story into several identical blocks.
-    """
-    best = best_container(selector)
-    if best is None:
-        return []
-    if not best.get("class"):
-        return [best]
-    twins = selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))
-    found = [t.root for t in twins if t.root is best or _long_paragraphs(t.root) >= 2]
-    story = _article_of(found[0])  # the URL's own story comes first, appended ones follow
-    found = [e for e in found if _article_of(e) is story]
-    ids = {id(e) for e in found}
-    return [e for e in found if not any(id(a) in ids for a in e.iterancestors())]
-
-
-def _article_of(element: etree._Element) -> etree._Element | None:
-    """The nearest <article> around an element: a twin in another one is another story.
-
-    Dagbladet appends the next article under the story, with the same body class.
-    """
-    return next(element.iterancestors("article"), None)
-
-
-def container_blocks(selector: Selector) -> list[str]:
-    """Paragraph blocks of the best container(s) of an already cleaned page."""
-    return [line for c in containers(selector) for p in c.iter("p") for line in block_texts(p)]
 
 
 def link_density(element: etree._Element) -> float:

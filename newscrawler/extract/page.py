@@ -12,6 +12,7 @@ from parsel import Selector
 from newscrawler.extract import blocks as body_blocks
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
+from newscrawler.extract.container import containers
 from newscrawler.extract.embedded import embedded_blocks
 from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
@@ -95,7 +96,7 @@ class ArticlePage:
 
     def generic_body(self, clean: Selector) -> list[str]:
         """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
-        found = dom.containers(clean)
+        found = containers(clean)
         found = [grown(found[0])] if len(found) == 1 else found
         blocks = body_blocks.body_blocks(found)
         if found:

@@ -274,3 +274,19 @@ def test_anadolu_spot_in_an_h4_is_the_standfirst(shared_pages: Path) -> None:
     url = "https://www.aa.com.tr/tr/a/3526352"
     body = ArticlePage(page.read_text(encoding="utf-8"), url).body()
     assert body[0].startswith("Ulaştırma ve Altyapı Bakanı Abdulkadir Uraloğlu")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["この記事は会員限定です。", "This article is for subscribers only.", "Weiterführende Links"],
+)
+def test_paywall_pitches_and_link_labels_are_junk(line: str) -> None:
+    assert is_junk_line(line)
+
+
+def test_trafilatura_fallback_lines_are_cleaned_too() -> None:
+    # Chunichi: no <p> story, so trafilatura reads the page; its paywall pitch still goes.
+    case = dev_case("jp/ChunichiShimbun_2025_01_13")
+    body = ArticlePage(case["html"], case["url"]).body()
+    assert case["body"][0][:20] in " ".join(body)
+    assert "この記事は会員限定です。" not in body

@@ -51,7 +51,13 @@ _PATTERNS = (
     r".{0,40}\b(?:folgst du|folgen sie|follow us)\b.{0,80}",
     # related-story labels left over once their links went
     r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"
-    r"|más información|mehr zum thema|se også|les også|läs också)\s*:?",
+    r"|más información|mehr zum thema|se også|les også|läs också|weiterführende links"
+    r"|関連キーワード|関連記事|おすすめ情報|相关阅读)\s*:?",
+    # paywall pitches: "This article is for subscribers only", "この記事は会員限定です"
+    r".{0,60}\b(?:for (?:subscribers|members) only|is only available to (?:subscribers|members)"
+    r"|nur für abonnenten|exklusiv für abonnenten|solo para suscriptores|réservé aux abonnés"
+    r"|riservato agli abbonati|kun for abonnenter)\b.*",
+    r"この記事は(?:会員|有料会員)限定です.*",
 )
 _JUNK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 # A byline line inside the story ("Von Johannes Knuth", "By Jane Doe and John Roe"): the word

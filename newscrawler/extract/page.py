@@ -18,6 +18,7 @@ from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.grow import grown
 from newscrawler.extract.jsonld import jsonld_fields
+from newscrawler.extract.junk import is_junk_line
 from newscrawler.extract.meta import meta_fields, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
 from newscrawler.extract.standfirst import standfirst
@@ -103,7 +104,8 @@ class ArticlePage:
             self.link_density = dom.link_density(found[0])
             self.teaser_headings = teaser_headings(found[0])
         if _chars(blocks) < MIN_BODY_CHARS:
-            blocks = trafilatura_blocks(self.html, self.url) or blocks
+            found_by_trafilatura = trafilatura_blocks(self.html, self.url)
+            blocks = [b for b in found_by_trafilatura if not is_junk_line(b)] or blocks
         article_body = self.jsonld.get("article_body")
         if _chars(blocks) < MIN_BODY_CHARS and article_body:
             blocks = article_body_blocks(article_body)

@@ -3,8 +3,9 @@
 `ours` is what a crawl does per page after the download: `item_from_response` (site page class
 or generic extraction) on an HtmlResponse, then every pipeline of ITEM_PIPELINES built from the
 project settings. `trafilatura` is `trafilatura.extract(html, url=url)` with its defaults.
-Rounds alternate the two; the best round counts (least disturbed by the machine). Accuracy on
-the same pages: benchmarks/extraction.py. Run from the repository root:
+CPU time (process time), so other load on the machine does not count; rounds alternate the
+two and the best round counts. Accuracy on the same pages: benchmarks/extraction.py. Either
+page set (a folder with cases.jsonl is extraction-dev's). Run from the repository root:
 
     python benchmarks/page_cost.py [--pages ../shared/pages] [--rounds 5]
 """
@@ -25,7 +26,7 @@ import trafilatura  # noqa: E402
 from scrapy.exceptions import DropItem  # noqa: E402
 from scrapy.http import HtmlResponse, Request  # noqa: E402
 
-from benchmarks.extraction import load_cases  # noqa: E402
+from benchmarks.extraction_cases import load_cases  # noqa: E402
 from newscrawler.spiders.base import item_from_response  # noqa: E402
 from tests.support.pipeline_chain import pipeline_chain, project_crawler  # noqa: E402
 
@@ -55,25 +56,25 @@ def ours(pages: list[HtmlResponse], chain: list[Any]) -> tuple[float, float, int
     extract_s = clean_s = 0.0
     kept = 0
     for response in pages:
-        started = time.perf_counter()
+        started = time.process_time()
         item = item_from_response(response)
-        extract_s += time.perf_counter() - started
-        started = time.perf_counter()
+        extract_s += time.process_time() - started
+        started = time.process_time()
         try:
             for pipeline in chain:
                 item = pipeline.process_item(item) if item is not None else None
             kept += item is not None
         except DropItem:
             pass  # a dropped page costs what it cost; drops are counted by the crawl, not here
-        clean_s += time.perf_counter() - started
+        clean_s += time.process_time() - started
     return extract_s, clean_s, kept
 
 
 def trafilatura_alone(cases: list[dict[str, Any]]) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     for case in cases:
         trafilatura.extract(case["html"], url=case["url"])
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def per_page(seconds: list[float], pages: int) -> str:

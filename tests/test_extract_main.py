@@ -9,6 +9,7 @@ import pytest
 from parsel import Selector
 
 from newscrawler.extract import dom
+from newscrawler.extract.container import container_blocks
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
 
@@ -53,7 +54,7 @@ def test_block_text_joins_inline_nodes_and_splits_on_br() -> None:
 )
 def test_junk_containers_are_excluded(junk: str) -> None:
     html = story(extra=junk.format("JUNK " + LONG))
-    blocks = dom.container_blocks(dom.cleaned(Selector(text=html)))
+    blocks = container_blocks(dom.cleaned(Selector(text=html)))
     assert len(blocks) == 14
     assert not any("JUNK" in block for block in blocks)
 
@@ -71,7 +72,7 @@ def test_twin_containers_are_joined_in_order() -> None:
     )
     first, second = twin.replace("@", "A"), twin.replace("@", "B")
     html = f"<html><body>{first}<div class='ad'>x</div>{second}</body></html>"
-    blocks = dom.container_blocks(Selector(text=html))
+    blocks = container_blocks(Selector(text=html))
     assert [b[-2:] for b in blocks] == ["A0", "A1", "A2", "B0", "B1", "B2"]
 
 
@@ -98,7 +99,10 @@ def test_generic_page_fields() -> None:
         (story(paragraphs=1), "https://ex.com/news/a"),
         (story(head='<meta property="og:type" content="video.other">'), "https://ex.com/news/a"),
         (story(), "https://ex.com/tag/floods/"),
-        (story(paragraphs=4), "https://ex.com/news/a"),
+        (
+            f"<html><body><h1>Floods</h1><div><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p></div>",
+            "https://ex.com/news/a",
+        ),
         (
             "<html><body><div>"
             + "".join(f"<p><a href='/{i}'>{LONG}</a></p>" for i in range(20))
@@ -106,7 +110,7 @@ def test_generic_page_fields() -> None:
             "https://ex.com/",
         ),
     ],
-    ids=["tiny-body", "og-video", "tag-url", "undeclared-short", "link-heavy-front"],
+    ids=["tiny-body", "og-video", "tag-url", "undeclared-two-paragraphs", "link-heavy-front"],
 )
 def test_not_articles(html: str, url: str) -> None:
     assert ArticlePage(html, url).fields() is None

@@ -35,7 +35,7 @@ def test_workers_give_the_inline_outcome(pages: list[tuple[str, str]]) -> None:
     finally:
         pool.close()
     assert got == [extract(html, url, "generic") for html, url in pages]
-    assert all(fields is not None for fields, _ in got)
+    assert all(fields is not None for fields, *_ in got)
 
 
 def test_a_killed_worker_is_replaced_and_nothing_is_lost(pages: list[tuple[str, str]]) -> None:
@@ -49,7 +49,7 @@ def test_a_killed_worker_is_replaced_and_nothing_is_lost(pages: list[tuple[str, 
         got = asyncio.run(run_all(pool, pages))
     finally:
         pool.close()
-    assert [fields is not None for fields, _ in got] == [True] * len(pages)
+    assert [fields is not None for fields, *_ in got] == [True] * len(pages)
     assert pool.restarts == 1
 
 

@@ -1,8 +1,9 @@
-"""Main-text blocks in the parsed tree: junk stripping, block text, <p> density, trafilatura."""
+"""The parsed tree's text: junk stripping, block text, link density, paragraph counts."""
 
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 
 from lxml import etree
@@ -14,6 +15,8 @@ JUNK_WORDS = (
     "related", "trending", "breaking", "bucket", "widget", "wdgt", "highlight", "highlght",
     "more-news", "morenews", "donotprint", "newsletter", "share", "social", "advert", "promo",
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
+    "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
+    "footer",
 )  # fmt: skip
 JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
              "svg", "button", "figcaption", "header")  # fmt: skip
@@ -30,10 +33,11 @@ _JUNK_NAME = re.compile("|".join(re.escape(word) for word in JUNK_WORDS))
 _SPACE = re.compile(r"\s+")
 _XML_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MIN_PARAGRAPH = 40
-_WEIGHTS = (1.0, 0.75, 0.5)
+STORY_PARAGRAPHS = 3
+STORY_MAX_LINKS = 0.3
 
 
-def _is_junk(element: etree._Element) -> bool:
+def _is_junk(element: etree._Element, story_paragraphs: int) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in JUNK_TAGS:
         return True
@@ -42,17 +46,39 @@ def _is_junk(element: etree._Element) -> bool:
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
     names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return _JUNK_NAME.search(names) is not None
+    return _JUNK_NAME.search(names) is not None and not _holds_story(element, story_paragraphs)
+
+
+def _holds_story(element: etree._Element, page_paragraphs: int) -> bool:
+    """Whether a class-matched element is the story itself: most of the page's long paragraphs.
+
+    Class words match as substrings ("js-dynamic-adv", "share-bar-host"): Der Freitag's story
+    container carries one, and dropping it left the page a subscription dialog. A fact box
+    with a transcript inside the story (Metro "metro-factbox") holds fewer than half.
+    """
+    if sum(1 for _ in itertools.islice(element.iter("p"), STORY_PARAGRAPHS)) < STORY_PARAGRAPHS:
+        return False  # most class matches are small widgets: skip the text work
+    own = long_paragraphs(element)
+    return (
+        own >= STORY_PARAGRAPHS
+        and 2 * own > page_paragraphs
+        and link_density(element) < STORY_MAX_LINKS
+    )
 
 
 def cleaned(selector: Selector) -> Selector:
     """A copy of the page without chrome containers, comments or hidden elements."""
     root = copy.deepcopy(selector.root)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str):
-            _drop(element)  # comments and processing instructions
-        elif element.getparent() is not None and _is_junk(element):
-            _drop(element)
+    paragraphs = long_paragraphs(root)
+    stack = [root]
+    while stack:  # depth first, never into a dropped subtree
+        for element in list(stack.pop()):
+            if not isinstance(element.tag, str):
+                _drop(element)  # comments and processing instructions
+            elif _is_junk(element, paragraphs):
+                _drop(element)
+            else:
+                stack.append(element)
     return Selector(root=root, type="html")
 
 
@@ -129,48 +155,10 @@ def blocks_of(selector: Selector, css: str) -> list[str]:
     return out
 
 
-def best_container(selector: Selector) -> etree._Element | None:
-    """The element holding the most <p> of MIN_PARAGRAPH+ characters.
-
-    Each paragraph counts for its parent (1), grandparent (.75) and great-grandparent (.5):
-    National Post wraps every <p> in its own div, so its story container is two levels up.
-    """
-    scores: dict[etree._Element, float] = {}
-    # lxml directly (every <p> of the document, in order, as "//p" gives), without a parsel
-    # Selector per paragraph; split/join collapses whitespace as _SPACE.sub + strip does.
-    for paragraph in selector.root.getroottree().iter("p"):
-        text = " ".join("".join(paragraph.itertext()).split())
-        if len(text) < MIN_PARAGRAPH:
-            continue
-        for ancestor, weight in zip(paragraph.iterancestors(), _WEIGHTS, strict=False):
-            scores[ancestor] = scores.get(ancestor, 0.0) + weight
-    return max(scores, key=scores.__getitem__) if scores else None
-
-
-def _long_paragraphs(element: etree._Element) -> int:
+def long_paragraphs(element: etree._Element) -> int:
+    """How many <p> of MIN_PARAGRAPH+ characters an element holds."""
     texts = ("".join(p.itertext()) for p in element.iter("p"))
     return sum(len(_SPACE.sub(" ", t).strip()) >= MIN_PARAGRAPH for t in texts)
-
-
-def containers(selector: Selector) -> list[etree._Element]:
-    """The best container plus its twins: same tag and class, 2+ long paragraphs each.
-
-    Live pages (National Post "latest") split one story into several identical blocks.
-    """
-    best = best_container(selector)
-    if best is None:
-        return []
-    if not best.get("class"):
-        return [best]
-    twins = selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))
-    found = [t.root for t in twins if t.root is best or _long_paragraphs(t.root) >= 2]
-    ids = {id(e) for e in found}
-    return [e for e in found if not any(id(a) in ids for a in e.iterancestors())]
-
-
-def container_blocks(selector: Selector) -> list[str]:
-    """Paragraph blocks of the best container(s) of an already cleaned page."""
-    return [line for c in containers(selector) for p in c.iter("p") for line in block_texts(p)]
 
 
 def link_density(element: etree._Element) -> float:

@@ -9,24 +9,31 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
+from newscrawler.extract import blocks as body_blocks
 from newscrawler.extract import dom
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.bylines import byline_texts
+from newscrawler.extract.container import containers
+from newscrawler.extract.embedded import embedded_blocks
+from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
+from newscrawler.extract.grow import grown
 from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.jsonld import jsonld_fields
+from newscrawler.extract.junk import is_junk_line
 from newscrawler.extract.labels import dateline_element, section_label
 from newscrawler.extract.language import declared, detected
 from newscrawler.extract.meta import meta_fields, microdata_date, time_tag
 from newscrawler.extract.related import RELATED_CSS, related_links
-
-# URL paths of section fronts, tag pages, author pages and video pages.
-NON_ARTICLE_PATH = re.compile(
-    r"/(?:tags?|topics?|category|categories|section|author|authors|video|videos|live-tv|search"
-    r"|gallery|photos?)(?:/|$)",
-    re.I,
+from newscrawler.extract.standfirst import standfirst
+from newscrawler.extract.verdict import (
+    MIN_BODY_CHARS,
+    Evidence,
+    reason_not_article,
+    teaser_headings,
 )
+
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
 BYLINE_CSS = (
     "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
@@ -37,9 +44,6 @@ BYLINE_CSS = (
 # An ISO timestamp with a time and no offset ("2024-05-03T15:47:42"), and a trailing offset.
 NAIVE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?")
 OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
-MIN_BODY_CHARS = 250  # below this no page is an article, whatever its metadata says
-MIN_UNTYPED_CHARS = 1000  # pages that do not declare themselves articles must show a real body
-MAX_LINK_DENSITY = 0.35  # teaser lists on section fronts are mostly link text
 
 
 def _publisher_line(raw: str, keys: set[str]) -> bool:
@@ -79,6 +83,8 @@ class ArticlePage:
         self.selector = Selector(text=html or "<html></html>")
         self.used_fallback = False  # site selectors found no body: generic extraction was used
         self.link_density = 0.0
+        self.teaser_headings = 0
+        self.skip_reason: str | None = None  # why fields() found no article
 
     @cached_property
     def jsonld(self) -> dict[str, Any]:
@@ -113,35 +119,37 @@ class ArticlePage:
 
     def generic_body(self, clean: Selector) -> list[str]:
         """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
-        found = dom.containers(clean)
-        blocks = [line for c in found for p in c.iter("p") for line in dom.block_texts(p)]
+        found = containers(clean)
+        found = [grown(found[0])] if len(found) == 1 else found
+        blocks = body_blocks.body_blocks(found)
         if found:
             self.link_density = dom.link_density(found[0])
+            self.teaser_headings = teaser_headings(found[0])
         if _chars(blocks) < MIN_BODY_CHARS:
-            blocks = trafilatura_blocks(self.html, self.url) or blocks
-        if _chars(blocks) < MIN_BODY_CHARS and self.jsonld.get("article_body"):
-            blocks = [b.strip() for b in self.jsonld["article_body"].splitlines() if b.strip()]
-        return blocks
+            found_by_trafilatura = trafilatura_blocks(self.html, self.url)
+            blocks = [b for b in found_by_trafilatura if not is_junk_line(b)] or blocks
+        article_body = self.jsonld.get("article_body")
+        if _chars(blocks) < MIN_BODY_CHARS and article_body:
+            blocks = article_body_blocks(article_body)
+        blocks = fuller_body(blocks, article_body) or blocks
+        if _chars(blocks) < MIN_BODY_CHARS:  # a script-rendered page: the story is data
+            blocks = embedded_blocks(self.selector) or blocks
+        summaries = [self.meta.get("summary"), self.jsonld.get("summary")]
+        lead = standfirst(self.selector.root, summaries, blocks, self.html) if blocks else None
+        return [lead, *blocks] if lead else blocks
 
     def is_article(self, body: list[str]) -> bool:
-        """Whether the page is an article; the rule, in order.
-
-        Not an article: a body under MIN_BODY_CHARS; og:type video.*; a tag/section/author/video
-        URL path without a declaration. Declared (an article): a JSON-LD article type, a URL
-        matching the site's article pattern, or og:type article. Otherwise: a body of
-        MIN_UNTYPED_CHARS+ whose container is not link-heavy (section fronts are teaser lists).
-        """
+        """Whether the page is an article (extract/verdict.py); the reason is kept when not."""
         declared = bool(self.jsonld.get("types")) or bool(
             self.article_url and re.search(self.article_url, self.url)
         )
-        og_type = (self.meta.get("og_type") or "").lower()
-        if _chars(body) < MIN_BODY_CHARS or og_type.startswith("video"):
-            return False
-        if NON_ARTICLE_PATH.search(urlsplit(self.url).path) and not declared:
-            return False
-        if declared or og_type == "article":
-            return True
-        return _chars(body) >= MIN_UNTYPED_CHARS and self.link_density <= MAX_LINK_DENSITY
+        evidence = Evidence(
+            body=body, declared=declared, og_type=(self.meta.get("og_type") or "").lower(),
+            path=urlsplit(self.url).path, link_density=self.link_density,
+            teaser_headings=self.teaser_headings,
+        )  # fmt: skip
+        self.skip_reason = reason_not_article(evidence)
+        return self.skip_reason is None
 
     def headline(self) -> str | None:
         """Declared titles judged by the visible <h1>: see `headline.choose`.

@@ -96,9 +96,10 @@ def page_job(
 def item_of(
     response: Response, outcome: Outcome, stats: StatsCollector | None = None
 ) -> ArticleItem | None:
-    """The raw article item of an extraction outcome; None (counted) when not an article."""
-    fields, used_fallback = outcome
+    """The raw article item of an extraction outcome; None (counted, logged) when not one."""
+    fields, used_fallback, reason = outcome
     if fields is None:
+        logger.info("Not an article: %s: %s", response.url, reason or "no fields")
         _count(stats, "not_article")
         return None
     if used_fallback:

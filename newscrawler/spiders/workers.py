@@ -14,8 +14,9 @@ from newscrawler.sites import GENERIC, SITES
 
 logger = logging.getLogger(__name__)
 
-# The page's raw fields (None: not an article) and whether the site's selectors found nothing.
-Outcome = tuple[dict[str, Any] | None, bool]
+# The page's raw fields (None: not an article), whether the site's selectors found nothing, and
+# why the page is not an article (None when it is one).
+Outcome = tuple[dict[str, Any] | None, bool, str | None]
 
 
 class WorkerLost(RuntimeError):
@@ -25,7 +26,7 @@ class WorkerLost(RuntimeError):
 def extract(html: str, url: str, site_key: str) -> Outcome:
     """The site's page class over one page: what a worker runs, or the crawl itself inline."""
     page = SITES.get(site_key, GENERIC).page(html, url)
-    return page.fields(), page.used_fallback
+    return page.fields(), page.used_fallback, page.skip_reason
 
 
 def _warm_up() -> None:

@@ -1,0 +1,59 @@
+"""The story container: the element holding the most long <p>, with its twins on live pages."""
+
+from __future__ import annotations
+
+from lxml import etree
+from parsel import Selector
+
+from newscrawler.extract.dom import MIN_PARAGRAPH, block_texts, long_paragraphs
+
+_WEIGHTS = (1.0, 0.75, 0.5)
+
+
+def best_container(selector: Selector) -> etree._Element | None:
+    """The element holding the most <p> of MIN_PARAGRAPH+ characters.
+
+    Each paragraph counts for its parent (1), grandparent (.75) and great-grandparent (.5):
+    National Post wraps every <p> in its own div, so its story container is two levels up.
+    """
+    scores: dict[etree._Element, float] = {}
+    # lxml directly (every <p> of the document, in order, as "//p" gives), without a parsel
+    # Selector per paragraph; split/join collapses whitespace as _SPACE.sub + strip does.
+    for paragraph in selector.root.getroottree().iter("p"):
+        text = " ".join("".join(paragraph.itertext()).split())
+        if len(text) < MIN_PARAGRAPH:
+            continue
+        for ancestor, weight in zip(paragraph.iterancestors(), _WEIGHTS, strict=False):
+            scores[ancestor] = scores.get(ancestor, 0.0) + weight
+    return max(scores, key=scores.__getitem__) if scores else None
+
+
+def containers(selector: Selector) -> list[etree._Element]:
+    """The best container plus its twins: same tag and class, 2+ long paragraphs each.
+
+    Live pages (National Post "latest") split one story into several identical blocks.
+    """
+    best = best_container(selector)
+    if best is None:
+        return []
+    if not best.get("class"):
+        return [best]
+    twins = selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))
+    found = [t.root for t in twins if t.root is best or long_paragraphs(t.root) >= 2]
+    story = _article_of(found[0])  # the URL's own story comes first, appended ones follow
+    found = [e for e in found if _article_of(e) is story]
+    ids = {id(e) for e in found}
+    return [e for e in found if not any(id(a) in ids for a in e.iterancestors())]
+
+
+def _article_of(element: etree._Element) -> etree._Element | None:
+    """The nearest <article> around an element: a twin in another one is another story.
+
+    Dagbladet appends the next article under the story, with the same body class.
+    """
+    return next(element.iterancestors("article"), None)
+
+
+def container_blocks(selector: Selector) -> list[str]:
+    """Paragraph blocks of the best container(s) of an already cleaned page."""
+    return [line for c in containers(selector) for p in c.iter("p") for line in block_texts(p)]

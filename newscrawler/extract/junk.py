@@ -1,0 +1,79 @@
+"""Lines of page furniture that sit among the story's blocks, recognised by general patterns.
+
+Each pattern is a layout or language convention seen on several publishers, never one site's
+string: separators, caption/credit labels, player and consent placeholders, timestamp labels,
+sign-in and newsletter prompts. Only short lines qualify: a paragraph that quotes one of these
+words is prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_JUNK_CHARS = 200
+# UI words rendered as their own line (buttons, slideshow controls, ad labels).
+UI_WORDS = frozenset((
+    "caption", "close", "up next", "advertisement", "anzeige", "werbung", "publicidad",
+    "annonse", "annons", "story continues below", "read more", "mehr", "more", "weiterlesen",
+    "share", "teilen", "zur startseite", "expand", "toggle caption", "hide caption",
+))  # fmt: skip
+_PATTERNS = (
+    r"[_\-–—=*•·~]{3,}",  # "___" separators between sections of a wire story
+    # credit labels: "Photo: John Locher, AP", "Quelle: AFP", "Foto: dpa"
+    r"(?:photo|photograph|picture|image|foto|fotos|bild|quelle|source|credit|crédit|fuente"
+    r"|fonte|kilde|källa|zdjęcie)s?\s*(?:credit)?\s*:\s*\S.{0,80}",
+    # player, script and consent placeholders
+    r".{0,80}\b(?:enable javascript|javascript (?:aktivieren|einschalten))\b.*",
+    r".{0,80}\bsupports html5 video\b.*",
+    r"ein klick für den datenschutz.*|.{0,60}advertisement has not loaded.*",
+    r"(?:externer? inhalt|external content|contenido externo)\b.*",
+    # timestamp labels: "Stand: 28.04.2023 17:23 Uhr", "Updated: 5:02 PM"
+    r"(?:stand|updated|aktualisiert|published|veröffentlicht|publicado|actualizado|publié"
+    r"|mis à jour|oppdatert|publisert)\s*:?\s*[\d.,:/ \-–]+(?:uhr|am|pm|h|gmt|utc|cet|cest)?",
+    r"\d{1,3}\s?min|.{0,120}\|\s*\d{1,2}:\d{2}\s?min",  # video durations of player teasers
+    # sign-in, newsletter and app prompts
+    r"(?:sign in|log in|anmelden|einloggen|subscribe|sign up|abonnieren|jetzt abonnieren)\b.{0,80}",
+    r"(?:get|sign up for) (?:daily|weekly|breaking|our)\b.{0,40}\b(?:news|newsletter)\b.*",
+    # newsletter pitches, in every language that borrowed the word; privacy-consent small print
+    r".{0,100}\bnewsletter\b.*",
+    r".{0,120}\b(?:datenschutzerklärung|privacy policy|política de privacidad)\b.*",
+    r"read more\b.*|lesen sie (?:auch|mehr)\b.*|leer más\b.*|(?:à )?lire (?:aussi|plus)\b.*",
+    r"(?:czytaj (?:więcej|też|także)|les også|les mer|läs (?:mer|också)|lees ook|leggi anche"
+    r"|ver también|veja também)\b.*",
+    r".{0,100}\blesen sie (?:hier|mehr|auch)\b.*|for more stories like this\b.*",
+    # credit labels of the desk: "Redaktion: X", "Übersetzung: X", "Sendung: hr-INFO, 25.04."
+    r"(?:redaktion|faktencheck|übersetzung|schlussredaktion|mitarbeit|sendung|copyright"
+    r"|translation|translated by|edited by|aus dem (?:englischen|französischen)|mit dpa)\b.{0,100}",
+    # contact and social prompts
+    r".{0,120}\b(?:get in touch|e-?mailing us|contact us|schreiben sie uns)\b.*",
+    r".{0,100}\b(?:whatsapp|instagram|facebook|telegram)\b.{0,40}\b(?:kanal|channel|app"
+    r"|instagram|facebook|tiktok|folgen|follow)\b.*",
+    r".{0,40}\b(?:folgst du|folgen sie|follow us)\b.{0,80}",
+    # related-story labels left over once their links went
+    r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"
+    r"|más información|mehr zum thema|se også|les også|läs också|weiterführende links"
+    r"|関連キーワード|関連記事|おすすめ情報|相关阅读)\s*:?",
+    # paywall pitches: "This article is for subscribers only", "この記事は会員限定です"
+    r".{0,60}\b(?:for (?:subscribers|members) only|is only available to (?:subscribers|members)"
+    r"|nur für abonnenten|exklusiv für abonnenten|solo para suscriptores|réservé aux abonnés"
+    r"|riservato agli abbonati|kun for abonnenter)\b.*",
+    r"この記事は(?:会員|有料会員)限定です.*",
+)
+_JUNK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+# A byline line inside the story ("Von Johannes Knuth", "By Jane Doe and John Roe"): the word
+# for "by" and capitalised names only, so "Von Anfang an" or "By the way" stay prose.
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'-]*\.?(?:\s+[A-ZÀ-ÖØ-Þ][\w'-]*\.?){0,3}"
+_BYLINE = re.compile(
+    rf"(?:[Vv]on|[Bb]y|BY|[Pp]or|[Pp]ar|[Aa]v|[Dd]i|[Dd]oor|[Aa]f)\s+{_NAME}"
+    rf"(?:\s*(?:,|und|and|&|y|og|et|e|en)\s*{_NAME}){{0,4}}"
+)
+
+
+def is_junk_line(line: str) -> bool:
+    """Whether a body line is page furniture rather than the story's words."""
+    text = line.strip()
+    if len(text) > MAX_JUNK_CHARS:
+        return False
+    if text.casefold().rstrip(".:!") in UI_WORDS:
+        return True
+    return _JUNK.fullmatch(text) is not None or _BYLINE.fullmatch(text) is not None

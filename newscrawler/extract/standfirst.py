@@ -1,0 +1,96 @@
+"""The standfirst: the lead paragraph above the story, found as the page's visible summary.
+
+Two kinds of evidence, in order. Most templates render the lead outside the story container
+(in <header>, beside the <h1>) and repeat it as og:description / JSON-LD description: a visible
+element that starts like one of those is the standfirst. Otherwise an element above the story
+whose class names a lead in one of the usual words (lead, intro, standfirst, excerpt, dek,
+epigraph, ingress, chapo, entradilla, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newscrawler.extract import dom
+
+_LEAD_XPATH = (
+    "//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span or self::strong"
+    " or self::section]"
+    "[starts-with(normalize-space(.), $prefix)]"
+)
+PREFIX_CHARS = 40  # enough to be unique, short of a description cut with "..."
+MIN_LEAD_CHARS = 30
+MAX_LEAD_CHARS = 600
+STORY_START = 80  # a <p> this long without a lead class: the story has begun
+_CUT = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+_WORDS = re.compile(r"\w+")
+_PLAIN = re.compile(r"[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)+")  # leading words, written alike in HTML
+_LEAD_CLASS = re.compile(
+    r"(?i:(?:^|[\s_-])(?:lead|intro|standfirst|excerpt|epigraph|dek|summary|subtitle|abstract"
+    r"|ingress|chapo|entradilla|sapo|vorspann|synopsis|deck|teaser-text)(?:$|[\s_-]))"
+    r"|[a-z](?:Lead|Intro|Standfirst|Excerpt|Summary)(?:$|[\s_-])"  # CSS modules: elementLead__x
+)
+
+
+def _key(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _deepest(found: list[etree._Element]) -> etree._Element | None:
+    """The innermost match: a wrapper <div> starts with the same text as its <p>."""
+    ids = {id(e) for e in found}
+    inner = [e for e in found if not any(id(c) in ids for c in e.iterdescendants())]
+    return inner[0] if inner else None
+
+
+def _visible_summary(root: etree._Element, summary: str, html: str) -> str | None:
+    prefix = _CUT.sub("", summary)[:PREFIX_CHARS]
+    words = _PLAIN.match(prefix)
+    if words and html and html.find(words.group(0), html.find("<body")) < 0:
+        return None  # not in the page's body at all: spare the XPath over every element
+    element = _deepest(root.xpath(_LEAD_XPATH, prefix=prefix))
+    if element is None:
+        return None
+    text = " ".join(dom.block_texts(element))
+    # The element must be the summary, not a paragraph that begins like it and goes on.
+    return text if len(text) <= 2 * len(summary) + 20 else None
+
+
+def _in_link(element: etree._Element) -> bool:
+    return any(a.tag == "a" for a in element.iterancestors())
+
+
+def _lead_by_class(root: etree._Element) -> str | None:
+    """The first lead-classed element above the story's first long paragraph."""
+    for element in root.iter("p", "div", "h2", "h3", "span", "section"):
+        if _LEAD_CLASS.search(element.get("class") or "") and not _in_link(element):
+            lines = dom.block_texts(element)  # one line: a summary box of bullets is no lead
+            if len(lines) == 1 and MIN_LEAD_CHARS <= len(lines[0]) <= MAX_LEAD_CHARS:
+                return lines[0]
+        if element.tag == "p" and len((element.text or "").strip()) >= STORY_START:
+            return None
+    return None
+
+
+def _candidates(root: etree._Element, summaries: list[str | None], html: str) -> list[str]:
+    texts = dict.fromkeys(" ".join((s or "").split()) for s in summaries)
+    found = [_visible_summary(root, s, html) for s in texts if len(s) >= MIN_LEAD_CHARS]
+    return [text for text in (*found, _lead_by_class(root)) if text]
+
+
+def standfirst(
+    root: etree._Element, summaries: list[str | None], body: list[str], html: str = ""
+) -> str | None:
+    """The first candidate lead the body does not already hold, else None.
+
+    A description can be the story's first paragraph (then it is in the body already) while a
+    lead-classed element above it is the real standfirst (La Vanguardia's "epigraph").
+    """
+    opening = [_key(block) for block in body[:3]]
+    for lead in _candidates(root, summaries, html):
+        key = _key(lead)
+        if key and not any(key in block for block in opening):
+            return lead
+    return None

@@ -21,7 +21,6 @@ import gzip
 import json
 import re
 import sys
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.extraction import _chain  # noqa: E402
+from benchmarks.extraction_systems import project_chain  # noqa: E402
 from newscrawler.extract.authors import AGENCY, ROLE  # noqa: E402
 from newscrawler.extract.headline import is_site, site_keys  # noqa: E402
 from newscrawler.extract.language import canonical  # noqa: E402
@@ -64,7 +63,7 @@ def people(case: dict[str, Any], page: ArticlePage) -> list[str]:
 
 
 def score(case: dict[str, Any], html: str, chain: list[Any]) -> dict[str, Any]:
-    fields, _ = extract(html, case["url"], site_for_url(case["url"]).key)
+    fields = extract(html, case["url"], site_for_url(case["url"]).key)[0]
     crawled = datetime.fromisoformat(case["crawled"]).replace(tzinfo=UTC).isoformat()
     if fields is None:
         return {"id": case["id"], "skipped": True}
@@ -96,12 +95,12 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "extraction-dev")
     parser.add_argument("--misses", action="store_true", help="print every miss")
     args = parser.parse_args()
-    chain = _chain(tempfile.mkdtemp())
     rows = []
-    for line in (args.dev / "cases.jsonl").read_text(encoding="utf-8").splitlines():
-        case = json.loads(line)
-        html = gzip.decompress((args.dev / case["page"]).read_bytes()).decode("utf-8", "replace")
-        rows.append(score(case, html, chain))
+    with project_chain() as chain:
+        for line in (args.dev / "cases.jsonl").read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            page = gzip.decompress((args.dev / case["page"]).read_bytes())
+            rows.append(score(case, page.decode("utf-8", "replace"), chain))
     scored = [row for row in rows if not row.get("skipped")]
     print(f"{len(rows)} pages, {len(rows) - len(scored)} skipped as not articles")
     keys = ("headline", "authors", "people", "date", "language", "declared", "image")

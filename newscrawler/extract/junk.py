@@ -17,6 +17,7 @@ UI_WORDS = frozenset((
     "annonse", "annons", "story continues below", "read more", "mehr", "more", "weiterlesen",
     "share", "teilen", "zur startseite", "expand", "toggle caption", "hide caption",
 ))  # fmt: skip
+_PLATFORM = r"(?:whatsapp|instagram|facebook|telegram|tiktok|youtube|threads|bluesky)"
 _PATTERNS = (
     r"[_\-–—=*•·~]{3,}",  # "___" separators between sections of a wire story
     # credit labels: "Photo: John Locher, AP", "Quelle: AFP", "Foto: dpa"
@@ -46,8 +47,13 @@ _PATTERNS = (
     r"|translation|translated by|edited by|aus dem (?:englischen|französischen)|mit dpa)\b.{0,100}",
     # contact and social prompts
     r".{0,120}\b(?:get in touch|e-?mailing us|contact us|schreiben sie uns)\b.*",
+    # (a platform then a prompt word: two platform names in a row are prose, "making WhatsApp
+    # and Instagram faster" in the seed's IANS copy)
     r".{0,100}\b(?:whatsapp|instagram|facebook|telegram)\b.{0,40}\b(?:kanal|channel|app"
-    r"|instagram|facebook|tiktok|folgen|follow)\b.*",
+    r"|folgen|follow)\b.*",
+    # a tight list of three platforms ("ob WhatsApp, Instagram oder Facebook"): a follow prompt
+    rf".{{0,100}}\b{_PLATFORM}(?:\s*(?:,|/|&|\bor\b|\boder\b|\band\b|\bund\b)\s*"
+    rf"{_PLATFORM}){{2,}}\b.*",
     r".{0,40}\b(?:folgst du|folgen sie|follow us)\b.{0,80}",
     # related-story labels left over once their links went
     r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"

@@ -12,6 +12,7 @@ from scrapy.utils.url import url_is_from_any_domain
 
 from newscrawler.middlewares.backoff import give_up
 from newscrawler.sites import GENERIC, site_for_url
+from newscrawler.utils.config import get_bool
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -38,7 +39,8 @@ class GuardMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> GuardMiddleware:
-        mw = cls(crawler.stats, offsite=crawler.settings.getbool("NEWSCRAWLER_OFFSITE_REDIRECTS"))
+        offsite = get_bool(crawler.settings, "NEWSCRAWLER_OFFSITE_REDIRECTS", False)
+        mw = cls(crawler.stats, offsite=offsite)
         mw.crawler = crawler
         return mw
 

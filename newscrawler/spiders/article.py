@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any, Self
 from urllib.parse import urlsplit
 
@@ -16,7 +15,9 @@ from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
+from newscrawler.spiders import arguments
 from newscrawler.spiders.base import AliasedSpider, fetched_at
+from newscrawler.utils.config import parse_bool
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
 from newscrawler.utils.requests import ARTICLE_META, LISTED_META
 
@@ -48,11 +49,11 @@ class ArticleSpider(AliasedSpider):
         super().__init__(*args, **kwargs)
         self.article_urls = discovery.split_urls(urls)
         if url_file:
-            self.article_urls += discovery.url_lines(Path(url_file).read_text(encoding="utf-8"))
+            self.article_urls += discovery.url_lines(arguments.read_lines(url_file))
         self.sitemaps = discovery.split_urls(sitemap)
         self.feeds = discovery.split_urls(feed)
-        self.max_age: timedelta | None = discovery.parse_age(since) if since else None
-        self.allow_offsite = allow_offsite.lower() in ("1", "true", "yes")
+        self.max_age: timedelta | None = arguments.age(since)
+        self.allow_offsite = parse_bool(allow_offsite, "-a allow_offsite")
         self.progress = Throttle(0)
         self.listings_read = self.discovered = self.fetched = 0
 

@@ -9,6 +9,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from newscrawler.sites import SITES, Site, discovery, site_url
+from newscrawler.spiders import arguments
 from newscrawler.spiders.article import ArticleSpider
 from newscrawler.utils.requests import ARTICLE_META
 
@@ -34,7 +35,7 @@ class SiteSpider(ArticleSpider):
             self.sitemaps = list(self.site.sitemaps)
             self.feeds = list(self.site.feeds)
             self.listings = list(self.site.listings)
-        self.max_pages = int(max_pages) if max_pages else DEFAULT_MAX_PAGES
+        self.max_pages = arguments.count("max_pages", max_pages, DEFAULT_MAX_PAGES)
 
     async def start(self) -> AsyncIterator[Request]:
         async for request in super().start():

@@ -7,6 +7,7 @@ import asyncio
 import sys
 from typing import Any
 
+from newscrawler.commands.jobsecrets import apply_job_secrets
 from newscrawler.exceptions import ConfigError
 
 USAGE_EXIT_CODE = 2  # what argparse and Scrapy's UsageError use for a bad command line
@@ -21,9 +22,16 @@ class ConfigErrorMixin:
 
     exitcode: int
     crawler_process: Any
+    settings: Any
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         errors: list[ConfigError] = []
+        try:  # before the crawler is created: it copies the settings
+            apply_job_secrets(self.settings, opts.spargs)
+        except ConfigError as exc:
+            print(f"newscrawler: error: {exc}", file=sys.stderr)
+            self.exitcode = USAGE_EXIT_CODE
+            return
         start_crawl = self.crawler_process.crawl
 
         def crawl(*crawl_args: Any, **kwargs: Any) -> Any:

@@ -30,7 +30,7 @@ def check_unknown(spidercls: type, name: str, given: Iterable[str], extra: Itera
     extra = tuple(extra)
     unknown = sorted(key for key in given if not key.startswith("_") and key not in extra)
     if unknown:
-        known = ", ".join(accepted_arguments(spidercls, extra))
+        known = ", ".join(accepted_arguments(spidercls))  # the pass-through names are rarer
         raise ConfigError(f"{name}: unknown argument -a {unknown[0]}=...; accepted: {known}")
 
 

@@ -169,7 +169,8 @@ class AliasedSpider(Spider):
     site_aliases: Mapping[str, str] = {}  # replaced per instance by from_crawler
     extractor: ExtractorPool = ExtractorPool(0)  # replaced per instance by from_crawler
     # `-a` names besides the __init__ parameters: spider attributes other libraries read.
-    extra_arguments: ClassVar[tuple[str, ...]] = ()
+    # HttpAuthMiddleware reads http_user/http_pass/http_auth_domain from the spider.
+    extra_arguments: ClassVar[tuple[str, ...]] = ("http_user", "http_pass", "http_auth_domain")
 
     def __init__(self, *args: Any, refresh: str = "", **kwargs: Any) -> None:
         # A misspelled argument (`-a pth=`) would otherwise just become an unused attribute.

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newscrawler.exceptions import ConfigError
-from newscrawler.utils.config import get_str
+from newscrawler.utils.config import get_dict, get_str
 from newscrawler.utils.state import project_root
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ class DefaultFeeds:
     def update_settings(self, settings: BaseSettings) -> None:
         if settings.getdict("FEEDS"):
             return
-        defaults = settings.getdict("NEWSCRAWLER_DEFAULT_FEEDS")
+        defaults = get_dict(settings, "NEWSCRAWLER_DEFAULT_FEEDS", {})
         if defaults:
             root = project_root()
             anchored = {anchor(uri, root): options for uri, options in defaults.items()}

@@ -7,6 +7,9 @@ import asyncio
 import sys
 from typing import Any
 
+from twisted.internet.defer import Deferred
+from twisted.python.failure import Failure
+
 from newscrawler.commands.jobsecrets import apply_job_secrets
 from newscrawler.exceptions import ConfigError
 
@@ -38,6 +41,8 @@ class ConfigErrorMixin:
             started = start_crawl(*crawl_args, **kwargs)
             if isinstance(started, asyncio.Future):
                 started.add_done_callback(lambda task: _config_error(task, errors))
+            elif isinstance(started, Deferred):  # CrawlerProcess, with a non-asyncio reactor
+                started.addErrback(lambda failure: _config_failure(failure, errors))
             return started
 
         # An instance attribute of our own command's process, not a Scrapy internal.
@@ -47,6 +52,13 @@ class ConfigErrorMixin:
             print(f"newscrawler: error: {error}", file=sys.stderr)
         if errors:
             self.exitcode = USAGE_EXIT_CODE
+
+
+def _config_failure(failure: Failure, errors: list[ConfigError]) -> Failure | None:
+    if isinstance(failure.value, ConfigError):
+        errors.append(failure.value)
+        return None
+    return failure
 
 
 def _config_error(task: asyncio.Future[Any], errors: list[ConfigError]) -> None:

@@ -32,8 +32,9 @@ def backslash(port: str) -> str:
         ("http://localhost:1@127.0.0.1:8081/x", "http://localhost:1@127.0.0.1:8081/x"),
         ("http://ｌｏｃａｌｈｏｓｔ:8081/x", "http://localhost:8081/x"),
         ("//127.0.0.1:8081/x", "http://127.0.0.1:8081/x"),
+        ("http://[oops/x", ""),  # unparsable: nothing the downloader could fetch
     ],
-    ids=["backslash", "userinfo", "idna-fullwidth", "scheme-relative"],
+    ids=["backslash", "userinfo", "idna-fullwidth", "scheme-relative", "bad-ipv6"],
 )
 def test_redirect_target_is_what_scrapy_fetches(location: str, fetched: str) -> None:
     request = Request("http://localhost:8080/article/2")

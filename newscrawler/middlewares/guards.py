@@ -93,12 +93,12 @@ def redirect_target(request: Request, location: bytes) -> str:
     Judged as the downloader will fetch it: `http://127.0.0.1:1\\x\\@localhost/` is a request
     to 127.0.0.1 (urlsplit alone reads host `localhost`), a full-width host is its ASCII form.
     """
-    target = safe_url_string(location.strip())
-    if location.strip().startswith(b"//"):  # scheme-relative, as RedirectMiddleware reads it
-        target = f"{urlsplit(request.url).scheme}://{target.lstrip('/')}"
     try:
+        target = safe_url_string(location.strip())
+        if location.strip().startswith(b"//"):  # scheme-relative, as RedirectMiddleware reads it
+            target = f"{urlsplit(request.url).scheme}://{target.lstrip('/')}"
         return str(request.replace(url=urljoin(request.url, target)).url)
-    except ValueError:  # no URL the downloader could fetch: nothing to follow
+    except ValueError:  # no URL the downloader could fetch (`http://[oops`): nothing to follow
         return ""
 
 

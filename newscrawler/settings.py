@@ -24,9 +24,9 @@ DOWNLOADER_MIDDLEWARES = {
 # Crawled content must never reach local files or other protocols (a sitemap can list file://).
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 # Wait before each retry: Retry-After when the server sends one, else NEWSCRAWLER_BACKOFF_BASE
-# (1 s) doubled per retry; both capped at NEWSCRAWLER_BACKOFF_MAX (60 s; middlewares/backoff.py).
-# NEWSCRAWLER_OFFSITE_REDIRECTS (off): follow redirects to other sites (same site, a registered
-# site's domains and allowed_domains always pass); off, they count as giveup/redirect_offsite.
+# doubled per retry; both capped at NEWSCRAWLER_BACKOFF_MAX (middlewares/backoff.py).
+# NEWSCRAWLER_OFFSITE_REDIRECTS: follow redirects to other sites (same site, a registered site's
+# domains and allowed_domains always pass); off, they count as giveup/redirect_offsite.
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
@@ -60,7 +60,7 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.stories.StoryPipeline": 900,
 }
 # Zone for local times written without one, per `source` (site key or domain); elsewhere
-# NEWSCRAWLER_DEFAULT_TIMEZONE (UTC). Unknown zone names stop the crawl at start-up.
+# NEWSCRAWLER_DEFAULT_TIMEZONE (pipelines/dates.py). Unknown zone names stop the crawl at start-up.
 NEWSCRAWLER_SITE_TIMEZONES = {
     "timesofindia": "Asia/Kolkata",
     "ndtv": "Asia/Kolkata",
@@ -76,18 +76,18 @@ NEWSCRAWLER_SITE_TIMEZONES = {
     "anadolu": "Europe/Istanbul",
     "xinhua": "Asia/Shanghai",
 }
-# NEWSCRAWLER_SITE_ALIASES (empty): host[:port] -> site key, to crawl a staging mirror, caching
-# proxy or local copy as that site. NEWSCRAWLER_EXTRACT_WORKERS (0: inline): processes that
-# extract pages beside the reactor; one per spare core (benchmarks/crawl_throughput.py).
+# NEWSCRAWLER_SITE_ALIASES: host[:port] -> site key, to crawl a staging mirror, caching proxy or
+# local copy as that site. NEWSCRAWLER_EXTRACT_WORKERS: processes that extract pages beside the
+# reactor (spiders/workers.py; benchmarks/crawl_throughput.py).
 # NEWSCRAWLER_PROGRESS_INTERVAL: seconds between progress lines of long work (utils/progress.py).
 # --- Datelines, dates, validation: NEWSCRAWLER_COLON_DATELINE_SOURCES, NEWSCRAWLER_DATE_LANGUAGES,
 # NEWSCRAWLER_DATELINE_MAX_AGE_DAYS (pipelines/dateline.py, dates.py), NEWSCRAWLER_MIN_WORDS
 # (pipelines/validate.py): defaults there.
 
 # --- Stories: one story_id per syndicated text (newscrawler/pipelines/stories.py) ---------------
-# After validation, so only surviving articles are indexed. NEWSCRAWLER_STORIES_ENABLED, _PATH
-# (data/stories.sqlite), _COMMIT_EVERY, _COMMIT_SECONDS: defaults in pipelines/stories.py and
-# stores/stories.py. The similarity threshold is a measured constant there, not a knob.
+# After validation, so only surviving articles are indexed. NEWSCRAWLER_STORIES_ENABLED, _PATH,
+# _COMMIT_EVERY, _COMMIT_SECONDS: defaults in pipelines/stories.py and stores/stories.py. The
+# similarity threshold is a measured constant there, not a knob.
 
 # --- Feed exports ------------------------------------------------------------------------------
 # A bare `scrapy crawl X` leaves JSON Lines under data/; `-O data/news.sqlite` (or `.db`) writes
@@ -140,7 +140,7 @@ EXTENSIONS = {
 # them); NEWSCRAWLER_REPORTS_KEEP reports per spider are kept (utils/state.py).
 
 # --- Distributed crawling (newscrawler/addons.py) -------------------------------------------
-# NEWSCRAWLER_REDIS_URL (empty: one process). redis://host:port/db: scheduler queue, duplicate
+# NEWSCRAWLER_REDIS_URL, empty: one process. redis://host:port/db: scheduler queue, duplicate
 # filter (scrapy-redis) and the seen store live in Redis, shared by every `redis_article` worker.
 
 # --- Scrapy 2.19 defaults made explicit ---------------------------------------------------------

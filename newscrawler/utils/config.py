@@ -45,6 +45,8 @@ def _number(
     except (TypeError, ValueError):
         raise ConfigError(f"{name}={raw!r} is not {label}; accepted: {accepted(bounds)}") from None
     low, high = bounds
+    if value != value:  # NaN compares false with every bound
+        raise ConfigError(f"{name}={raw!r} is not {label}; accepted: {accepted(bounds)}")
     if (low is not None and value < low) or (high is not None and value > high):
         raise ConfigError(f"{name}={raw!r} is out of range; accepted: {accepted(bounds)}")
     return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Callable
 from pathlib import Path
@@ -85,6 +86,31 @@ def test_backslash_url_never_reaches_the_other_port(
     assert f"{counted}': 1" in log, log[-3000:]
     assert log.count("Traceback") == 0
     assert result.returncode == 0  # a refused entry is counted, not a failure of the run
+
+
+@pytest.mark.slow
+def test_site_spider_listing_link_in_disguise_is_not_followed(
+    start_mock_site: Callable[..., Any], tmp_path: Path
+) -> None:
+    # The raw link ends in `@indialife.us/article/5`: the site's article pattern and urlsplit
+    # both take it for indialife; the downloader would fetch 127.0.0.1:B/internal/...
+    path = "/internal/secret.html/@indialife.us/article/5"
+    secret = start_mock_site(articles=3, faults={path: "redirect:{base}/article/1"})
+    port_b = secret.url.rsplit(":", 1)[1]
+    evil = f"http://127.0.0.1:{port_b}\\internal\\secret.html\\@indialife.us/article/5"
+    listing = start_mock_site(articles=3, faults={"/evil/": f"listing:{evil}"})
+    home = listing.url.replace("127.0.0.1", "localhost")
+    aliases = json.dumps({home.removeprefix("http://"): "indialife"})
+    out = tmp_path / "out.jsonl"
+    result = crawl(
+        "crawl", "indialife", "-a", f"listing={home}/evil/", "-O", str(out),
+        workdir=tmp_path, LOG_LEVEL="DEBUG", NEWSCRAWLER_SITE_ALIASES=aliases,
+    )  # fmt: skip
+    log = result.stderr
+    assert f"GET {secret.url}" not in log, log[-3000:]
+    assert "offsite_entry': 1" in log, log[-3000:]
+    assert log.count("Traceback") == 0
+    assert result.returncode == 0
 
 
 @pytest.mark.slow

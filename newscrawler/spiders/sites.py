@@ -44,13 +44,18 @@ class SiteSpider(ArticleSpider):
             yield Request(url, callback=self.parse_listing, meta={ARTICLE_META: False, "page": 1})
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        for url in discovery.listing_links(response.text, response.url, self.is_article_url):
-            yield Request(url, callback=self.parse, meta={ARTICLE_META: True})
+        links = discovery.listing_links(response.text, response.url, self.is_article_url)
+        requests = [Request(url, callback=self.parse, meta={ARTICLE_META: True}) for url in links]
         following = discovery.next_page(response.text, response.url)
         page = int(response.meta.get("page", 1))
         if following and page < self.max_pages:
             meta = {ARTICLE_META: False, "page": page + 1}
-            yield Request(following, callback=self.parse_listing, meta=meta)
+            requests.append(Request(following, callback=self.parse_listing, meta=meta))
+        for request in requests:  # hosts judged as fetched, like sitemap and feed entries
+            if self._same_site(response, request):
+                yield request
+            else:
+                self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
 
     def _follow(
         self,

@@ -99,13 +99,16 @@ def _redirect(arg: str | None) -> Action:
 
 
 def _listing(kind: str) -> Callable[[str | None], Action]:
-    """An RSS feed or a sitemap urlset listing exactly the space-separated URLs of `arg`, verbatim.
+    """An HTML listing, RSS feed or sitemap urlset of exactly the space-separated URLs of `arg`.
 
     For hostile entries (backslashes, userinfo, full-width hosts) that the site model never makes.
     """
 
     def action(arg: str | None) -> Action:
         urls = [escape(url) for url in (arg or "").split(" ") if url]
+        if kind == "listing":
+            links = "".join(f'<a href="{url}">story</a>' for url in urls)
+            return Action(status=200, body=f"<html><body>{links}</body></html>".encode())
         if kind == "rss":
             items = "".join(f"<item><title>t</title><link>{url}</link></item>" for url in urls)
             body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
@@ -163,6 +166,7 @@ MODES: dict[str, Callable[[str | None], Action]] = {
     "json": _typed("application/json", json.dumps({"headline": "not a page"}).encode()),
     "redirect": _redirect,
     "robots": _robots,
+    "listing": _listing("listing"),
     "rss": _listing("rss"),
     "urlset": _listing("urlset"),
     "cp1252": _page(_as_cp1252),

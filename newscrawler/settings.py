@@ -117,8 +117,6 @@ FEED_EXPORTERS = {
     "marshal": "newscrawler.feeds.guard.MarshalExporter",
     "pickle": "newscrawler.feeds.guard.PickleExporter",
 }
-NEWSCRAWLER_JSONL_COMMIT_EVERY = 500
-NEWSCRAWLER_JSONL_COMMIT_SECONDS = 1.0
 
 # --- Operations: incremental crawls, run reports, exit codes (middlewares/, extensions/, commands/)
 # `crawl`/`runspider` that exit NEWSCRAWLER_COLLAPSE_EXIT_CODE when the run report says COLLAPSE;

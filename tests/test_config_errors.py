@@ -24,6 +24,7 @@ ARGUMENTS = [
 ]
 SETTINGS = [
     ("NEWSCRAWLER_SQLITE_COMMIT_EVERY=abc", "not an integer"),
+    ("NEWSCRAWLER_JSONL_COMMIT_SECONDS=soon", "not a number"),
     ("NEWSCRAWLER_SITE_ALIASES={oops", "not valid JSON"),
     ('NEWSCRAWLER_SITE_ALIASES={"127.0.0.1:9": "nosuchsite"}', "unknown site keys"),
     ("NEWSCRAWLER_DEFAULT_TIMEZONE=Mars/Olympus", "unknown time zone 'Mars/Olympus'"),
@@ -73,11 +74,14 @@ def test_missing_warc_path_leaves_outputs_alone(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(("setting", "accepted"), SETTINGS, ids=lambda v: v[:40])
 def test_bad_setting_stops_before_fetching(setting: str, accepted: str, tmp_path: Path) -> None:
-    out = tmp_path / "out.sqlite"
-    out.write_bytes(b"not touched")
-    result = run_scrapy("crawl", "article", "-a", NOWHERE, "-s", setting, "-O", str(out))
+    db, lines = tmp_path / "out.sqlite", tmp_path / "out.jsonl"
+    db.write_bytes(b"not touched")
+    lines.write_bytes(b'{"url": "kept"}\n')
+    outputs = ("-O", str(db), "-O", str(lines))
+    result = run_scrapy("crawl", "article", "-a", NOWHERE, "-s", setting, *outputs)
     assert_refused(result, setting.split("=", 1)[0], accepted)
-    assert out.read_bytes() == b"not touched"
+    assert db.read_bytes() == b"not touched"
+    assert lines.read_bytes() == b'{"url": "kept"}\n'
 
 
 @pytest.mark.slow

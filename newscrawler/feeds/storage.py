@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, Any, Self, cast
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
+from newscrawler.feeds import jsonlines
 from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.utils.config import get_float, get_int
 
@@ -34,6 +35,7 @@ LOCKED = (
 
 class FeedOpenError(Exception):
     """A feed that cannot be opened or written: the crawl stops before its first request."""
+
 
 COMMIT_EVERY_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_EVERY"
 COMMIT_SECONDS_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_SECONDS"
@@ -160,8 +162,11 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
     ) -> Self:
         # Built when the crawl starts, before any feed is opened: a bad commit setting stops
         # the crawl here instead of in the exporter, after `-O` has emptied the outputs.
-        if (feed_options or {}).get("format") in SQLITE_FORMATS:
+        feed_format = (feed_options or {}).get("format")
+        if feed_format in SQLITE_FORMATS:
             commit_interval(crawler.settings)
+        elif feed_format in jsonlines.JSONL_FORMATS:
+            jsonlines.commit_interval(crawler.settings)
         return cls(uri, feed_options=feed_options)
 
     def open(self, spider: Spider) -> IO[bytes]:

@@ -13,7 +13,8 @@
 #                    NEWSCRAWLER_STATE_DIR (seen.sqlite, stories.sqlite, reports/)
 #   NEWSCRAWLER_FEEDS_JSON  replaces the FEEDS setting (JSON), e.g. to add a SQLite feed
 # A spider that still has a pending or running job is not scheduled again (exit 0, "skipped").
-# Prints the job id. Exit status: 0 scheduled or skipped, 1 scrapyd refused or unreachable, 2 usage.
+# Prints the job id. Exit status: 0 scheduled or skipped, 1 scrapyd refused or unreachable, 2 usage
+# or a placeholder/short SCRAPYD_PASSWORD.
 set -euo pipefail
 
 env_file=${NEWSCRAWLER_ENV_FILE:-/etc/newscrawler/scrapyd.env}
@@ -24,11 +25,18 @@ if [[ -r $env_file ]]; then
     set +a
 fi
 if [[ $# -lt 1 || $1 == -* ]]; then
-    sed -n '2,15p' "$0" >&2
+    sed -n '2,17p' "$0" >&2
     exit 2
 fi
 spider=$1
 shift
+# The example env file's placeholder must never be a working password (scrapyd refuses it too).
+password=${SCRAPYD_PASSWORD:-}
+if [[ $password == change-me-to-a-long-random-string || ${#password} -lt 16 ]]; then
+    echo "schedule.sh: error: SCRAPYD_PASSWORD is the placeholder or shorter than 16 characters;" \
+        "set a real one in $env_file (openssl rand -hex 24)" >&2
+    exit 2
+fi
 url=${SCRAPYD_URL:-http://127.0.0.1:6800}
 url=${url%/}
 project=${SCRAPYD_PROJECT:-newscrawler}

@@ -6,6 +6,8 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newscrawler.exceptions import ConfigError
+from newscrawler.utils.config import get_dict, get_str
 from newscrawler.utils.state import project_root
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ class DefaultFeeds:
     def update_settings(self, settings: BaseSettings) -> None:
         if settings.getdict("FEEDS"):
             return
-        defaults = settings.getdict("NEWSCRAWLER_DEFAULT_FEEDS")
+        defaults = get_dict(settings, "NEWSCRAWLER_DEFAULT_FEEDS", {})
         if defaults:
             root = project_root()
             anchored = {anchor(uri, root): options for uri, options in defaults.items()}
@@ -49,6 +51,7 @@ REDIS_SETTINGS: dict[str, Any] = {
     "SCHEDULER_PERSIST": True,
 }
 INSTALL_HINT = "pip install scrapy-redis==0.9.1"
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 class RedisAddon:
@@ -59,12 +62,16 @@ class RedisAddon:
     """
 
     def update_settings(self, settings: BaseSettings) -> None:
-        url = settings.get("NEWSCRAWLER_REDIS_URL")
+        url = get_str(settings, "NEWSCRAWLER_REDIS_URL", "")
         if not url:
             return
+        if not url.startswith(REDIS_SCHEMES):
+            raise ConfigError(
+                f"NEWSCRAWLER_REDIS_URL is not a Redis URL; accepted: {', '.join(REDIS_SCHEMES)}..."
+            )
         if importlib.util.find_spec("scrapy_redis") is None:
             # Fail at start-up: a worker silently crawling on its own would fetch everything twice.
-            raise RuntimeError(
+            raise ConfigError(
                 f"NEWSCRAWLER_REDIS_URL is set but scrapy-redis is missing: {INSTALL_HINT}"
             )
         settings.set("REDIS_URL", url, priority="addon")

@@ -22,4 +22,8 @@ class MissingUrl(DropItem):
 
 
 class ConfigError(ValueError):
-    """An invalid argument or setting; `scrapy crawl` prints `newscrawler: error: <message>`."""
+    """A spider argument or setting is invalid; the message names it and what is accepted.
+
+    Raised during start-up (spider, component or feed creation); `scrapy crawl` prints it as one
+    line, `newscrawler: error: <message>`, and exits 2 before anything is fetched or truncated.
+    """

@@ -6,7 +6,10 @@ NEWSPIDER_MODULE = "newscrawler.spiders"
 
 # --- Politeness -------------------------------------------------------------------------------
 ROBOTSTXT_OBEY = True
-# The User-Agent names the bot and a page that says who runs it; set your own contact URL.
+# Each NEWSCRAWLER_* default lives once, beside the code that reads it (docs/user-guide.md,
+# "Settings", lists them all); this file only sets what differs or has no default in code.
+# The User-Agent names the bot and a page that says who runs it; set your own contact URL (a live
+# crawl with this one logs a WARNING: middlewares/useragent.py).
 NEWSCRAWLER_CONTACT_URL = "https://github.com/newscrawler/newscrawler"
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
@@ -20,14 +23,10 @@ DOWNLOADER_MIDDLEWARES = {
 }
 # Crawled content must never reach local files or other protocols (a sitemap can list file://).
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
-# Wait before each retry: Retry-After when the server sends one, else 1 s doubled per retry;
-# both capped at NEWSCRAWLER_BACKOFF_MAX seconds.
-NEWSCRAWLER_BACKOFF_ENABLED = True
-NEWSCRAWLER_BACKOFF_BASE = 1.0
-NEWSCRAWLER_BACKOFF_MAX = 60.0
-# Follow redirects to other sites (same site, a registered site's domains and allowed_domains
-# always pass); off, such redirects are counted as newscrawler/giveup/redirect_offsite.
-NEWSCRAWLER_OFFSITE_REDIRECTS = False
+# Wait before each retry: Retry-After when the server sends one, else NEWSCRAWLER_BACKOFF_BASE
+# doubled per retry; both capped at NEWSCRAWLER_BACKOFF_MAX (middlewares/backoff.py).
+# NEWSCRAWLER_OFFSITE_REDIRECTS: follow redirects to other sites (same site, a registered site's
+# domains and allowed_domains always pass); off, they count as giveup/redirect_offsite.
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
@@ -60,8 +59,8 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.validate.ValidatePipeline": 800,
     "newscrawler.pipelines.stories.StoryPipeline": 900,
 }
-# Zone for local times written without one, per `source` (site key or domain).
-NEWSCRAWLER_DEFAULT_TIMEZONE = "UTC"
+# Zone for local times written without one, per `source` (site key or domain); elsewhere
+# NEWSCRAWLER_DEFAULT_TIMEZONE (pipelines/dates.py). Unknown zone names stop the crawl at start-up.
 NEWSCRAWLER_SITE_TIMEZONES = {
     "timesofindia": "Asia/Kolkata",
     "ndtv": "Asia/Kolkata",
@@ -77,37 +76,18 @@ NEWSCRAWLER_SITE_TIMEZONES = {
     "anadolu": "Europe/Istanbul",
     "xinhua": "Asia/Shanghai",
 }
-# host[:port] -> site key: crawl a staging mirror, caching proxy or local copy as that site
-# (routing, article-URL patterns, listing/sitemap filtering). Empty: route by real domains only.
-NEWSCRAWLER_SITE_ALIASES: dict[str, str] = {}
-# Worker processes that extract pages (parse HTML, find the body) beside the reactor, which then
-# only fetches, cleans and exports; 0 extracts inline. One per spare core: on 2 cores, 1 (see
-# benchmarks/crawl_throughput.py). WARC replay uses them too, a few pages per worker ahead.
-NEWSCRAWLER_EXTRACT_WORKERS = 0
-# Seconds between progress lines of long work: WARC replay (records, bytes of the total, rates,
-# time left) and sitemap/feed crawls (article URLs discovered against fetched). 0: none.
-NEWSCRAWLER_PROGRESS_INTERVAL = 10.0
-# --- Datelines, dates, validation -------------------------------------------------------------
-# Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS colon datelines count.
-NEWSCRAWLER_COLON_DATELINE_SOURCES = ["timesofindia", "ndtv", "indiapost"]
-# Languages dateparser may try for odd date shapes (the fast paths read English month names).
-NEWSCRAWLER_DATE_LANGUAGES = ["en"]
-# A dateline year is guessed from the crawl time only if the story then lies this close before it.
-NEWSCRAWLER_DATELINE_MAX_AGE_DAYS = 7
-# Fewer words than this in the cleaned body: NotAnArticle.
-NEWSCRAWLER_MIN_WORDS = 20
+# NEWSCRAWLER_SITE_ALIASES: host[:port] -> site key, to crawl a staging mirror, caching proxy or
+# local copy as that site. NEWSCRAWLER_EXTRACT_WORKERS: processes that extract pages beside the
+# reactor (spiders/workers.py; benchmarks/crawl_throughput.py).
+# NEWSCRAWLER_PROGRESS_INTERVAL: seconds between progress lines of long work (utils/progress.py).
+# --- Datelines, dates, validation: NEWSCRAWLER_COLON_DATELINE_SOURCES, NEWSCRAWLER_DATE_LANGUAGES,
+# NEWSCRAWLER_DATELINE_MAX_AGE_DAYS (pipelines/dateline.py, dates.py), NEWSCRAWLER_MIN_WORDS
+# (pipelines/validate.py): defaults there.
 
 # --- Stories: one story_id per syndicated text (newscrawler/pipelines/stories.py) ---------------
-# After validation, so only surviving articles are indexed.
-NEWSCRAWLER_STORIES_ENABLED = True
-# Empty: <NEWSCRAWLER_STATE_DIR>/stories.sqlite. A path given here is relative to the working dir.
-NEWSCRAWLER_STORIES_PATH = ""
-# Estimated Jaccard of 6-word shingles from which two bodies are one story (measured; README).
-NEWSCRAWLER_STORIES_THRESHOLD = 0.28
-# A story-index batch is committed after this many copies or seconds, whichever comes first (and
-# at close); a SIGKILL loses at most that batch. One commit per copy cost more than the lookup.
-NEWSCRAWLER_STORIES_COMMIT_EVERY = 100
-NEWSCRAWLER_STORIES_COMMIT_SECONDS = 1.0
+# After validation, so only surviving articles are indexed. NEWSCRAWLER_STORIES_ENABLED, _PATH,
+# _COMMIT_EVERY, _COMMIT_SECONDS: defaults in pipelines/stories.py and stores/stories.py. The
+# similarity threshold is a measured constant there, not a knob.
 
 # --- Feed exports ------------------------------------------------------------------------------
 # A bare `scrapy crawl X` leaves JSON Lines under data/; `-O data/news.sqlite` (or `.db`) writes
@@ -137,8 +117,6 @@ FEED_EXPORTERS = {
     "marshal": "newscrawler.feeds.guard.MarshalExporter",
     "pickle": "newscrawler.feeds.guard.PickleExporter",
 }
-NEWSCRAWLER_JSONL_COMMIT_EVERY = 500
-NEWSCRAWLER_JSONL_COMMIT_SECONDS = 1.0
 
 # --- Operations: incremental crawls, run reports, exit codes (middlewares/, extensions/, commands/)
 # `crawl`/`runspider` that exit NEWSCRAWLER_COLLAPSE_EXIT_CODE when the run report says COLLAPSE;
@@ -151,30 +129,17 @@ EXTENSIONS = {
     "newscrawler.feeds.extension.CheckedFeedExporter": 0,
     "newscrawler.extensions.report.RunReport": 500,
 }
-# Skip article pages whose items were already exported; `-a refresh=1` fetches everything again.
-NEWSCRAWLER_INCREMENTAL_ENABLED = True
-# Where seen.sqlite, stories.sqlite and reports/ live. Empty: `data/` beside the scrapy.cfg that
-# `scrapy` found (so a crawl started from scripts/ still uses the project's data/), else data/ in
-# the working directory (a scrapyd job has no scrapy.cfg: deploy/schedule.sh sets this).
-NEWSCRAWLER_STATE_DIR = ""
-# Empty: <NEWSCRAWLER_STATE_DIR>/seen.sqlite. A path given here is relative to the working dir.
-NEWSCRAWLER_SEEN_PATH = ""
-NEWSCRAWLER_REFRESH = False
-# A JSON report per run: <dir>/<spider>-<start time>.json, the time written like feeds' %(time)s.
-NEWSCRAWLER_REPORT_ENABLED = True
-# Empty: <NEWSCRAWLER_STATE_DIR>/reports. The newest NEWSCRAWLER_REPORTS_KEEP reports of each
-# spider are kept (0: all); a crawl every 10 minutes otherwise leaves 52,000 files a year.
-NEWSCRAWLER_REPORT_DIR = ""
-NEWSCRAWLER_REPORTS_KEEP = 100
-# Exit status on COLLAPSE (Scrapy uses 1 for start-up failures, 2 for usage errors).
-NEWSCRAWLER_COLLAPSE_EXIT_CODE = 3
-# Fewer items than this never count as "most bodies empty".
-NEWSCRAWLER_COLLAPSE_MIN_ITEMS = 3
+# Skip article pages whose items were already exported (NEWSCRAWLER_INCREMENTAL_ENABLED,
+# NEWSCRAWLER_SEEN_PATH: middlewares/incremental.py); `-a refresh=1` or NEWSCRAWLER_REFRESH fetches
+# everything again (either turns it on). A JSON report per run under NEWSCRAWLER_REPORT_DIR;
+# NEWSCRAWLER_COLLAPSE_EXIT_CODE and _MIN_ITEMS: extensions/report.py, extensions/summary.py.
+# NEWSCRAWLER_STATE_DIR places seen.sqlite, stories.sqlite and reports/ (empty: data/ beside the
+# scrapy.cfg `scrapy` found, else in the working directory; a path setting above moves one of
+# them); NEWSCRAWLER_REPORTS_KEEP reports per spider are kept (utils/state.py).
 
 # --- Distributed crawling (newscrawler/addons.py) -------------------------------------------
-# Empty: one process. redis://host:port/db: scheduler queue, duplicate filter (scrapy-redis) and the
-# incremental seen store live in Redis, shared by every worker (`scrapy crawl redis_article`).
-NEWSCRAWLER_REDIS_URL = ""
+# NEWSCRAWLER_REDIS_URL, empty: one process. redis://host:port/db: scheduler queue, duplicate
+# filter (scrapy-redis) and the seen store live in Redis, shared by every `redis_article` worker.
 
 # --- Scrapy 2.19 defaults made explicit ---------------------------------------------------------
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

@@ -19,7 +19,8 @@ from scrapy.http import HtmlResponse
 from newscrawler.middlewares.incremental import IncrementalMiddleware
 from newscrawler.stores import seen as seenstore
 from newscrawler.stores.seen import ExportGate, SeenStore, url_fingerprint
-from newscrawler.utils.requests import article_pattern, is_article_request, truthy
+from newscrawler.utils.config import parse_bool
+from newscrawler.utils.requests import article_pattern, is_article_request
 from tests.support.ops_spider import tiny_site
 
 REPO = Path(__file__).resolve().parents[1]
@@ -121,10 +122,10 @@ def test_article_pattern_from_spider_or_site() -> None:
     assert pattern is not None
     assert pattern.pattern == "/story/"
     assert article_pattern(object()) is None
-    assert truthy("1")
-    assert truthy("yes")
-    assert not truthy(None)
-    assert not truthy("0")
+    assert parse_bool("1", "-a refresh")
+    assert parse_bool("yes", "-a refresh")
+    assert not parse_bool(None, "-a refresh")
+    assert not parse_bool("0", "-a refresh")
 
 
 def middleware(tmp_path: Path, *, refresh: bool = False) -> tuple[IncrementalMiddleware, FakeStats]:

@@ -34,6 +34,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 USER, PASSWORD = "newsbot", "test-password-not-secret"
+TOKEN = "token-in-scrapyd-environment-9f3"  # any secret-looking variable of scrapyd's
+DEPLOY = REPO / "deploy"
 # What settings.py must wire (see newscrawler/ops): appended to the temporary copy when missing, so
 # this test checks deployment even before the lead merges it; test_settings_wire_ops fails then.
 OPS_SETTINGS = """
@@ -80,14 +82,14 @@ def api(
         return exc.code
 
 
-def write_conf(home: Path, port: int) -> None:
+def write_conf(home: Path, port: int, password: str = PASSWORD) -> None:
     """deploy/scrapyd.conf as shipped, with a free port and directories under `home`."""
     conf = configparser.ConfigParser(interpolation=None)
     conf.read(REPO / "deploy" / "scrapyd.conf")
     section = conf["scrapyd"]
     assert section["bind_address"] == "127.0.0.1"
     assert section["items_dir"] == ""
-    section.update(http_port=str(port), username=USER, password=PASSWORD)
+    section.update(http_port=str(port), username=USER, password=password)
     for name in ("eggs_dir", "logs_dir", "dbs_dir"):
         section[name] = str(home / section[name])
     with (home / "scrapyd.conf").open("w") as out:
@@ -110,6 +112,8 @@ def scrapyd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Scrapyd]:
     port = free_port()
     write_conf(home, port)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRAPYD_", "SCRAPY_"))}
+    # As scrapyd.service runs it: the password in the environment, deploy/ on the path (launcher).
+    env |= {"SCRAPYD_PASSWORD": PASSWORD, "NEWS_API_TOKEN": TOKEN, "PYTHONPATH": str(DEPLOY)}
     with (home / "stdout.log").open("wb") as out:
         # cwd=home: scrapyd reads ./scrapyd.conf (it has no --config option).
         process = subprocess.Popen(
@@ -157,10 +161,9 @@ def project_copy(dest: Path, url: str) -> Path:
     if not all(name in settings.read_text() for name in OPS_NAMES):
         settings.write_text(settings.read_text() + OPS_SETTINGS)
     # A spider that needs nothing but Scrapy, so scheduling is tested whatever the site spiders do.
-    shutil.copy(
-        REPO / "tests" / "support" / "ops_spider.py",
-        dest / "newscrawler" / "spiders" / "ops_test.py",
-    )
+    spiders = dest / "newscrawler" / "spiders"
+    shutil.copy(REPO / "tests" / "support" / "ops_spider.py", spiders / "ops_test.py")
+    shutil.copy(REPO / "tests" / "support" / "env_spider.py", spiders / "env_test.py")
     return dest
 
 
@@ -203,7 +206,8 @@ def wait_finished(server: Scrapyd, job: str, timeout: float = 180) -> dict[str, 
         if status["currstate"] == "finished":
             log = server.home / "logs" / "newscrawler"
             text = next(log.glob(f"*/{job}.log")).read_text()
-            return {"stats": crawl_stats(text), "log": text}
+            stats = crawl_stats(text) if "Dumping Scrapy stats:" in text else {}
+            return {"stats": stats, "log": text}
         time.sleep(0.5)
     pytest.fail(f"job {job} did not finish")
 
@@ -288,3 +292,59 @@ def test_settings_wire_ops() -> None:
     settings = (REPO / "newscrawler" / "settings.py").read_text()
     missing = [name for name in OPS_NAMES if name not in settings]
     assert not missing, f"newscrawler/settings.py does not enable {missing}"
+
+
+def test_crawls_inherit_no_secrets_and_logs_show_none(
+    scrapyd: Scrapyd, deployed: Path, tmp_path: Path
+) -> None:
+    secret_setting, secret_arg = "setting-secret-77ab31", "arg-secret-4f1c9e"
+    job = run_job(
+        scrapyd, tmp_path, "env_report", f"http_pass={secret_arg}", "http_auth_domain=127.0.0.1",
+        f"setting=AWS_SECRET_ACCESS_KEY={secret_setting}",
+    )  # fmt: skip
+    record = read_jsonl(next((tmp_path / "feeds" / "env_report").glob("*.jsonl")))[0]
+    assert "SCRAPYD_PASSWORD" not in record["environment"]
+    assert "NEWS_API_TOKEN" not in record["environment"]
+    assert "NEWSCRAWLER_JOB_SECRETS" not in record["environment"]  # taken, not passed on
+    # The crawl still got both, off its command line.
+    assert (record["setting"], record["argument"]) == (secret_setting, secret_arg)
+    logs = job["log"] + (scrapyd.home / "scrapyd.log").read_text()
+    for secret in (PASSWORD, TOKEN, secret_setting, secret_arg):
+        assert secret not in logs
+    assert "'AWS_SECRET_ACCESS_KEY': '***'" in job["log"]
+    assert "Traceback" not in logs
+
+
+def test_config_error_exit_status_under_scrapyd(
+    scrapyd: Scrapyd, deployed: Path, tmp_path: Path
+) -> None:
+    job = schedule(scrapyd, tmp_path, "article", "urls=http://127.0.0.1:9/a", "since=abc")
+    result = wait_finished(scrapyd, job)
+    log = (scrapyd.home / "scrapyd.log").read_text()
+    assert f"Process died: exitstatus=2 project='newscrawler' spider='article' job='{job}'" in log
+    assert "newscrawler: error: -a since='abc' is not a duration" in log
+    assert "Traceback" not in result["log"]
+    assert "Spider opened" not in result["log"]
+
+
+@pytest.mark.parametrize("password", ["change-me-to-a-long-random-string", "short", ""])
+def test_scrapyd_refuses_a_placeholder_password(tmp_path: Path, password: str) -> None:
+    write_conf(tmp_path, free_port(), password=password)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SCRAPYD_", "SCRAPY_"))}
+    env["PYTHONPATH"] = str(DEPLOY)
+    result = subprocess.run(
+        [str(BIN / "scrapyd"), "--pidfile=", "--nodaemon", "--logfile=-"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "scrapyd: error: refusing to start, SCRAPYD_PASSWORD:" in result.stderr + result.stdout
+
+
+def test_schedule_script_refuses_the_placeholder(tmp_path: Path) -> None:
+    env = {**os.environ, "NEWSCRAWLER_ENV_FILE": str(tmp_path / "absent.env")}
+    env["SCRAPYD_PASSWORD"] = "change-me-to-a-long-random-string"
+    env["SCRAPYD_URL"] = "http://127.0.0.1:9"
+    command = [str(REPO / "deploy" / "schedule.sh"), "article"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "SCRAPYD_PASSWORD is the placeholder" in result.stderr

@@ -5,8 +5,9 @@ from __future__ import annotations
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
 from newscrawler.commands.exitcode import StatsExitCodeMixin
+from newscrawler.commands.startup import ConfigErrorMixin
 
 
-class Command(StatsExitCodeMixin, ScrapyCrawl):
+class Command(ConfigErrorMixin, StatsExitCodeMixin, ScrapyCrawl):
     def short_desc(self) -> str:
         return "Run a spider; exit non-zero if its run report says COLLAPSE"

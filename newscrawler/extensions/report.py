@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 
-from newscrawler.extensions.summary import ARTICLE_PAGES_KEY, COLLAPSE, build_report, summary_line
+from newscrawler.extensions.summary import (
+    ARTICLE_PAGES_KEY,
+    COLLAPSE,
+    DEFAULT_MIN_ITEMS,
+    build_report,
+    summary_line,
+)
+from newscrawler.utils.config import get_bool, get_int
 from newscrawler.utils.requests import article_pattern, is_article_request
 from newscrawler.utils.state import REPORTS_DIR, prune_reports, reports_keep, state_path
 
@@ -59,13 +66,15 @@ class RunReport:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunReport:
         settings = crawler.settings
-        if not settings.getbool("NEWSCRAWLER_REPORT_ENABLED", True):
+        if not get_bool(settings, "NEWSCRAWLER_REPORT_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_REPORT_ENABLED is off")
         ext = cls(
             crawler.stats,
             state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR),
-            settings.getint("NEWSCRAWLER_COLLAPSE_EXIT_CODE", DEFAULT_COLLAPSE_EXIT_CODE),
-            settings.getint("NEWSCRAWLER_COLLAPSE_MIN_ITEMS", 3),
+            get_int(
+                settings, "NEWSCRAWLER_COLLAPSE_EXIT_CODE", DEFAULT_COLLAPSE_EXIT_CODE, high=255
+            ),
+            get_int(settings, "NEWSCRAWLER_COLLAPSE_MIN_ITEMS", DEFAULT_MIN_ITEMS),
             keep=reports_keep(settings),
         )
         ext.crawler = crawler

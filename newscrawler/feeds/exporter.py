@@ -13,7 +13,13 @@ from scrapy.exporters import BaseItemExporter
 from newscrawler import signals
 from newscrawler.feeds.guard import LossReporter
 from newscrawler.feeds.records import item_record
-from newscrawler.feeds.storage import FeedOpenError, SQLiteTarget
+from newscrawler.feeds.storage import (
+    DEFAULT_COMMIT_EVERY,
+    DEFAULT_COMMIT_SECONDS,
+    FeedOpenError,
+    SQLiteTarget,
+    commit_interval,
+)
 from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.utils.timers import CommitTimer
 
@@ -24,13 +30,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-COMMIT_EVERY_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_EVERY"
-COMMIT_SECONDS_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_SECONDS"
-# One commit per item held the feed near 1,000 items/s: a commit (WAL pages, an FTS5 segment)
-# costs as much as ~100 upserts. The seen-store waits for each commit (sqlite_feed_committed), so
-# a killed crawl fetches again at most the batch it had not committed.
-DEFAULT_COMMIT_EVERY = 500
-DEFAULT_COMMIT_SECONDS = 1.0
 STATS_PREFIX = "newscrawler/sqlite/"
 UNSUPPORTED = (
     "the sqlite/db feed format needs a local path or file:// URI; stdout, s3, gs and ftp "
@@ -80,11 +79,8 @@ class SQLiteItemExporter(BaseItemExporter):
             # Storages other than ours hand over a byte stream; the feed is refused at open,
             # before the first request (feeds/extension.py).
             raise FeedOpenError(UNSUPPORTED)
-        settings = crawler.settings
-        kwargs.setdefault(
-            "commit_every", settings.getint(COMMIT_EVERY_SETTING, DEFAULT_COMMIT_EVERY)
-        )
-        seconds = settings.getfloat(COMMIT_SECONDS_SETTING, DEFAULT_COMMIT_SECONDS)
+        every, seconds = commit_interval(crawler.settings)
+        kwargs.setdefault("commit_every", every)
         kwargs.setdefault("commit_seconds", seconds)
         return cls(file, stats=crawler.stats, signals=crawler.signals, **kwargs)
 

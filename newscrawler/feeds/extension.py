@@ -11,6 +11,7 @@ from scrapy.extensions.feedexport import FeedExporter
 from scrapy.utils.misc import build_from_crawler, load_object
 
 from newscrawler import signals as newscrawler_signals
+from newscrawler.exceptions import ConfigError
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -34,6 +35,8 @@ def storage_problem(crawler: Crawler) -> tuple[str, str] | None:
             return str(uri), f"no feed storage for the {scheme!r} scheme"
         try:
             build_from_crawler(load_object(path), crawler, str(uri), feed_options=dict(options))
+        except ConfigError:
+            raise  # a bad setting, not this feed: `newscrawler: error:` and exit 2
         except (NotConfigured, ImportError, ValueError) as error:
             return str(uri), str(error) or type(error).__name__
     return None

@@ -12,10 +12,12 @@ from scrapy.exporters import JsonLinesItemExporter
 from newscrawler import signals
 from newscrawler.feeds.guard import LossReporter, feed_name, item_url
 from newscrawler.feeds.records import item_record
+from newscrawler.utils.config import get_float, get_int
 from newscrawler.utils.timers import CommitTimer
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +25,13 @@ COMMIT_EVERY_SETTING = "NEWSCRAWLER_JSONL_COMMIT_EVERY"
 COMMIT_SECONDS_SETTING = "NEWSCRAWLER_JSONL_COMMIT_SECONDS"
 DEFAULT_COMMIT_EVERY = 500
 DEFAULT_COMMIT_SECONDS = 1.0
+JSONL_FORMATS = ("jsonlines", "jsonl", "jl")
+
+
+def commit_interval(settings: BaseSettings) -> tuple[int, float]:
+    """The JSON Lines append batch (items, seconds; 0 seconds: count only), checked."""
+    every = get_int(settings, COMMIT_EVERY_SETTING, DEFAULT_COMMIT_EVERY, low=1)
+    return every, get_float(settings, COMMIT_SECONDS_SETTING, DEFAULT_COMMIT_SECONDS)
 
 
 class JsonLinesFeedExporter(JsonLinesItemExporter):
@@ -45,11 +54,8 @@ class JsonLinesFeedExporter(JsonLinesItemExporter):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, file: IO[bytes], **kwargs: Any) -> Any:
-        settings = crawler.settings
-        kwargs.setdefault(
-            "commit_every", settings.getint(COMMIT_EVERY_SETTING, DEFAULT_COMMIT_EVERY)
-        )
-        seconds = settings.getfloat(COMMIT_SECONDS_SETTING, DEFAULT_COMMIT_SECONDS)
+        every, seconds = commit_interval(crawler.settings)
+        kwargs.setdefault("commit_every", every)
         kwargs.setdefault("commit_seconds", seconds)
         kwargs["reporter"] = LossReporter(feed_name(file), crawler.signals)
         return cls(file, **kwargs)

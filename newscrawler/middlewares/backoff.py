@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.misc import load_object
 
+from newscrawler.utils.config import get_bool, get_float
+
 if TYPE_CHECKING:
     from scrapy import Request
     from scrapy.crawler import Crawler
@@ -76,12 +78,12 @@ class BackoffMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BackoffMiddleware:
         settings = crawler.settings
-        if not settings.getbool("NEWSCRAWLER_BACKOFF_ENABLED", True):
+        if not get_bool(settings, "NEWSCRAWLER_BACKOFF_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_BACKOFF_ENABLED is off")
         mw = cls(
             crawler.stats,
-            base=settings.getfloat("NEWSCRAWLER_BACKOFF_BASE", DEFAULT_BASE),
-            cap=settings.getfloat("NEWSCRAWLER_BACKOFF_MAX", DEFAULT_MAX),
+            base=get_float(settings, "NEWSCRAWLER_BACKOFF_BASE", DEFAULT_BASE),
+            cap=get_float(settings, "NEWSCRAWLER_BACKOFF_MAX", DEFAULT_MAX),
             retries=settings.getint("RETRY_TIMES"),
             codes={int(code) for code in settings.getlist("RETRY_HTTP_CODES")},
         )

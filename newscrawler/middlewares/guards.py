@@ -9,9 +9,11 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.url import url_is_from_any_domain
+from w3lib.url import safe_url_string
 
 from newscrawler.middlewares.backoff import give_up
 from newscrawler.sites import GENERIC, site_for_url
+from newscrawler.utils.config import get_bool
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -38,7 +40,8 @@ class GuardMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> GuardMiddleware:
-        mw = cls(crawler.stats, offsite=crawler.settings.getbool("NEWSCRAWLER_OFFSITE_REDIRECTS"))
+        offsite = get_bool(crawler.settings, "NEWSCRAWLER_OFFSITE_REDIRECTS", False)
+        mw = cls(crawler.stats, offsite=offsite)
         mw.crawler = crawler
         return mw
 
@@ -65,7 +68,7 @@ class GuardMiddleware:
         location = response.headers.get(b"Location")
         if response.status not in REDIRECTS or not location or request.meta.get("dont_redirect"):
             return None
-        target = urljoin(request.url, location.decode("latin-1").strip())
+        target = redirect_target(request, location)
         if urlsplit(target).scheme not in ("http", "https"):
             return "redirect_scheme"
         if target == request.url or target in request.meta.get("redirect_urls", ()):
@@ -82,6 +85,21 @@ class GuardMiddleware:
         if registered is not GENERIC and registered is site_for_url(target):
             return True
         return site_key(urlsplit(source).hostname) == site_key(urlsplit(target).hostname)
+
+
+def redirect_target(request: Request, location: bytes) -> str:
+    r"""The URL RedirectMiddleware will fetch for this Location: w3lib-normalised, then joined.
+
+    Judged as the downloader will fetch it: `http://127.0.0.1:1\\x\\@localhost/` is a request
+    to 127.0.0.1 (urlsplit alone reads host `localhost`), a full-width host is its ASCII form.
+    """
+    try:
+        target = safe_url_string(location.strip())
+        if location.strip().startswith(b"//"):  # scheme-relative, as RedirectMiddleware reads it
+            target = f"{urlsplit(request.url).scheme}://{target.lstrip('/')}"
+        return str(request.replace(url=urljoin(request.url, target)).url)
+    except ValueError:  # no URL the downloader could fetch (`http://[oops`): nothing to follow
+        return ""
 
 
 def site_key(host: str | None) -> str:

@@ -18,7 +18,8 @@ from w3lib.url import file_uri_to_path
 from newscrawler import signals as newscrawler_signals
 from newscrawler.stores.seen import ExportGate
 from newscrawler.stores.seen_redis import SeenStoreLike, open_seen_store
-from newscrawler.utils.requests import LISTED_META, article_pattern, is_article_request, truthy
+from newscrawler.utils.config import get_bool, get_str, parse_bool
+from newscrawler.utils.requests import LISTED_META, article_pattern, is_article_request
 from newscrawler.utils.state import SEEN_FILE, state_path
 
 if TYPE_CHECKING:
@@ -80,13 +81,14 @@ class IncrementalMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
         settings = crawler.settings
-        if not settings.getbool("NEWSCRAWLER_INCREMENTAL_ENABLED", True):
+        if not get_bool(settings, "NEWSCRAWLER_INCREMENTAL_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_INCREMENTAL_ENABLED is off")
         # Distributed workers share one store in Redis; else the SQLite file.
-        path = settings.get("NEWSCRAWLER_REDIS_URL") or state_path(
+        path = get_str(settings, "NEWSCRAWLER_REDIS_URL", "") or state_path(
             settings, "NEWSCRAWLER_SEEN_PATH", SEEN_FILE
         )
-        mw = cls(path, crawler.stats, refresh=settings.getbool("NEWSCRAWLER_REFRESH"))
+        # Either the setting or `-a refresh=1` turns refresh on (see spider_opened).
+        mw = cls(path, crawler.stats, refresh=get_bool(settings, "NEWSCRAWLER_REFRESH", False))
         mw.overwrite = overwritten_feeds(settings.getdict("FEEDS"))
         mw.crawler = crawler
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
@@ -104,7 +106,8 @@ class IncrementalMiddleware:
 
     def spider_opened(self) -> None:
         spider = self.crawler.spider if self.crawler else None
-        self.open(article_pattern(spider), refresh=truthy(getattr(spider, "refresh", None)))
+        refresh = parse_bool(getattr(spider, "refresh", None), "-a refresh")
+        self.open(article_pattern(spider), refresh=refresh)
 
     def open(self, pattern: re.Pattern[str] | None, *, refresh: bool = False) -> None:
         """Open the store; separate from the signal so tests can drive it without a crawler."""

@@ -10,6 +10,7 @@ from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler import __version__
 from newscrawler import settings as project_settings
+from newscrawler.utils.config import get_str
 
 if TYPE_CHECKING:
     from scrapy import Request
@@ -50,7 +51,7 @@ class ContactUserAgentMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ContactUserAgentMiddleware:
-        return cls(crawler.settings.get("NEWSCRAWLER_CONTACT_URL") or "")
+        return cls(get_str(crawler.settings, "NEWSCRAWLER_CONTACT_URL", ""))
 
     def process_request(self, request: Request) -> None:
         if not self._checked and not is_local(urlparse_cached(request).hostname or ""):

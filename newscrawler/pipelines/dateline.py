@@ -9,6 +9,7 @@ from itemadapter import ItemAdapter
 from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
 from newscrawler.text.agency import canonical_agency, resolve_agency, strip_trailer_tag
 from newscrawler.text.dateline import Dateline, split_dateline
+from newscrawler.utils.config import get_list
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -37,8 +38,8 @@ class DatelinePipeline(CleaningPipeline):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
-        sources = crawler.settings.getlist(
-            "NEWSCRAWLER_COLON_DATELINE_SOURCES", list(COLON_DATELINE_SOURCES)
+        sources = get_list(
+            crawler.settings, "NEWSCRAWLER_COLON_DATELINE_SOURCES", COLON_DATELINE_SOURCES
         )
         return cls(stats=crawler.stats, colon_sources=sources)
 

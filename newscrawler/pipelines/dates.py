@@ -10,6 +10,7 @@ from itemadapter import ItemAdapter
 from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.dates import parse_date, site_zone
 from newscrawler.text.published import resolve_published
+from newscrawler.utils.config import check_zone, get_dict, get_int, get_list, get_str
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -48,13 +49,17 @@ class DatesPipeline(CleaningPipeline):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         settings = crawler.settings
+        zones = get_dict(settings, "NEWSCRAWLER_SITE_TIMEZONES", {})
+        for source, zone in zones.items():  # a typo would silently read every date as UTC
+            check_zone(f"NEWSCRAWLER_SITE_TIMEZONES[{source!r}]", str(zone))
+        default = get_str(settings, "NEWSCRAWLER_DEFAULT_TIMEZONE", DEFAULT_TIMEZONE)
         return cls(
             stats=crawler.stats,
-            zones=settings.getdict("NEWSCRAWLER_SITE_TIMEZONES"),
-            default_timezone=settings.get("NEWSCRAWLER_DEFAULT_TIMEZONE") or DEFAULT_TIMEZONE,
-            languages=settings.getlist("NEWSCRAWLER_DATE_LANGUAGES", list(DATE_LANGUAGES)),
-            max_age_days=settings.getint(
-                "NEWSCRAWLER_DATELINE_MAX_AGE_DAYS", DATELINE_MAX_AGE_DAYS
+            zones=zones,
+            default_timezone=check_zone("NEWSCRAWLER_DEFAULT_TIMEZONE", default),
+            languages=get_list(settings, "NEWSCRAWLER_DATE_LANGUAGES", DATE_LANGUAGES),
+            max_age_days=get_int(
+                settings, "NEWSCRAWLER_DATELINE_MAX_AGE_DAYS", DATELINE_MAX_AGE_DAYS
             ),
         )
 

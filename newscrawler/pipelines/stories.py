@@ -18,6 +18,7 @@ from newscrawler.stores.stories import (
 )
 from newscrawler.stores.storyschema import move_aside
 from newscrawler.text.syndication import signature
+from newscrawler.utils.config import get_bool, get_float, get_int
 from newscrawler.utils.state import STORIES_FILE, state_path
 from newscrawler.utils.timers import CommitTimer
 
@@ -66,15 +67,19 @@ class StoryPipeline(CleaningPipeline):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         settings = crawler.settings
-        if not settings.getbool("NEWSCRAWLER_STORIES_ENABLED", True):
+        if not get_bool(settings, "NEWSCRAWLER_STORIES_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_STORIES_ENABLED is off")
         return cls(
             state_path(settings, "NEWSCRAWLER_STORIES_PATH", STORIES_FILE),
             crawler.stats,
-            threshold=settings.getfloat("NEWSCRAWLER_STORIES_THRESHOLD", DEFAULT_THRESHOLD),
-            commit_every=settings.getint("NEWSCRAWLER_STORIES_COMMIT_EVERY", DEFAULT_COMMIT_EVERY),
-            commit_seconds=settings.getfloat(
-                "NEWSCRAWLER_STORIES_COMMIT_SECONDS", DEFAULT_COMMIT_SECONDS
+            threshold=get_float(
+                settings, "NEWSCRAWLER_STORIES_THRESHOLD", DEFAULT_THRESHOLD, low=0.2, high=1.0
+            ),
+            commit_every=get_int(
+                settings, "NEWSCRAWLER_STORIES_COMMIT_EVERY", DEFAULT_COMMIT_EVERY, low=1
+            ),
+            commit_seconds=get_float(
+                settings, "NEWSCRAWLER_STORIES_COMMIT_SECONDS", DEFAULT_COMMIT_SECONDS
             ),
         )
 

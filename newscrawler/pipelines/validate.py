@@ -14,6 +14,7 @@ from newscrawler.exceptions import EmptyBody, MissingHeadline, MissingUrl, NotAn
 from newscrawler.items import ArticleItem
 from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.agency import AGENCIES
+from newscrawler.utils.config import get_int
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -84,7 +85,7 @@ class ValidatePipeline(CleaningPipeline):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
-        min_words = crawler.settings.getint("NEWSCRAWLER_MIN_WORDS", MIN_WORDS)
+        min_words = get_int(crawler.settings, "NEWSCRAWLER_MIN_WORDS", MIN_WORDS)
         return cls(stats=crawler.stats, min_words=min_words)
 
     def process_item(self, item: Any) -> Any:

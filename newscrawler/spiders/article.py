@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
-from pathlib import Path
 from typing import Any, Self
-from urllib.parse import urlsplit
 
 from scrapy import Request
 from scrapy.crawler import Crawler
@@ -16,7 +14,9 @@ from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
+from newscrawler.spiders import arguments
 from newscrawler.spiders.base import AliasedSpider, fetched_at
+from newscrawler.utils.config import parse_bool
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
 from newscrawler.utils.requests import ARTICLE_META, LISTED_META
 
@@ -48,11 +48,11 @@ class ArticleSpider(AliasedSpider):
         super().__init__(*args, **kwargs)
         self.article_urls = discovery.split_urls(urls)
         if url_file:
-            self.article_urls += discovery.url_lines(Path(url_file).read_text(encoding="utf-8"))
+            self.article_urls += discovery.url_lines(arguments.read_lines(url_file))
         self.sitemaps = discovery.split_urls(sitemap)
         self.feeds = discovery.split_urls(feed)
-        self.max_age: timedelta | None = discovery.parse_age(since) if since else None
-        self.allow_offsite = allow_offsite.lower() in ("1", "true", "yes")
+        self.max_age: timedelta | None = arguments.age(since)
+        self.allow_offsite = parse_bool(allow_offsite, "-a allow_offsite")
         self.progress = Throttle(0)
         self.listings_read = self.discovered = self.fetched = 0
 
@@ -118,22 +118,26 @@ class ArticleSpider(AliasedSpider):
         now = fetched_at(response)
         self.listings_read += 1
         for url, date in entries:
-            if not self._same_site(response, url):
+            # The host is judged on the request's own URL, as the downloader will fetch it:
+            # `http://127.0.0.1:1\x\@localhost/` goes to 127.0.0.1, whatever urlsplit reads.
+            request = response.follow(url, callback=callback, meta={ARTICLE_META: article})
+            if not self._same_site(response, request):
                 # A sitemap or feed may list any URL, file:// and other hosts included: a crawl
                 # started from a site's sitemap stays on that site unless asked otherwise.
                 self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
             elif discovery.is_recent(date, now=now, max_age=self.max_age):
                 self.discovered += article
-                yield response.follow(url, callback=callback, meta={ARTICLE_META: article})
+                yield request
             else:
                 self.crawler.stats.inc_value("newscrawler/spider/too_old")
 
-    def _same_site(self, listing: Response, url: str) -> bool:
-        """True for URLs on the listing's host (any subdomain) or on its registered site."""
+    def _same_site(self, listing: Response, request: Request) -> bool:
+        """True for requests to the listing's host (any subdomain) or to its registered site."""
         if self.allow_offsite:
             return True
         home = (urlparse_cached(listing).hostname or "").removeprefix("www.")
-        host = urlsplit(url).hostname or ""  # hostname, not netloc: ports do not change the site
+        # hostname, not netloc: ports do not change the site
+        host = urlparse_cached(request).hostname or ""
         site = site_for_url(listing.url, aliases=self.site_aliases)
         domains = [d for d in (home, *site.domains) if d]
         return any(host == d or host.endswith(f".{d}") for d in domains)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, Self, TypeGuard
+from typing import Any, ClassVar, Self, TypeGuard
 
 from lxml.etree import LxmlError
 from scrapy import Spider, signals
@@ -16,10 +16,20 @@ from scrapy.http import Response, TextResponse
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
+from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.sites import check_aliases, site_for_url, site_url
+from newscrawler.spiders.arguments import check_unknown
 from newscrawler.spiders.charset import page_text
-from newscrawler.spiders.workers import ExtractorPool, Outcome, WorkerLost, extract
+from newscrawler.spiders.workers import (
+    DEFAULT_WORKERS,
+    MAX_WORKERS,
+    ExtractorPool,
+    Outcome,
+    WorkerLost,
+    extract,
+)
+from newscrawler.utils.config import get_dict, get_int, parse_bool
 
 # Set by the WARC replay spider: the record's WARC-Date, which beats any header.
 FETCHED_AT_META = "newscrawler_fetched_at"
@@ -64,7 +74,11 @@ EXTRACTION_ERRORS = (
 
 def site_aliases(settings: BaseSettings) -> dict[str, str]:
     """The checked NEWSCRAWLER_SITE_ALIASES (host[:port] -> site key; a JSON object on -s)."""
-    return check_aliases(settings.getdict("NEWSCRAWLER_SITE_ALIASES"))
+    aliases = get_dict(settings, "NEWSCRAWLER_SITE_ALIASES", {})
+    try:
+        return check_aliases(aliases)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 @dataclass(frozen=True)
@@ -154,12 +168,25 @@ class AliasedSpider(Spider):
 
     site_aliases: Mapping[str, str] = {}  # replaced per instance by from_crawler
     extractor: ExtractorPool = ExtractorPool(0)  # replaced per instance by from_crawler
+    # `-a` names besides the __init__ parameters: spider attributes other libraries read.
+    # HttpAuthMiddleware reads http_user/http_pass/http_auth_domain from the spider.
+    extra_arguments: ClassVar[tuple[str, ...]] = ("http_user", "http_pass", "http_auth_domain")
+
+    def __init__(self, *args: Any, refresh: str = "", **kwargs: Any) -> None:
+        # A misspelled argument (`-a pth=`) would otherwise just become an unused attribute.
+        check_unknown(type(self), self.name, kwargs, self.extra_arguments)
+        super().__init__(*args, **kwargs)
+        self.refresh = parse_bool(refresh, "-a refresh")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.site_aliases = site_aliases(crawler.settings)
-        spider.extractor = ExtractorPool(crawler.settings.getint("NEWSCRAWLER_EXTRACT_WORKERS"))
+        settings = crawler.settings
+        workers = get_int(
+            settings, "NEWSCRAWLER_EXTRACT_WORKERS", DEFAULT_WORKERS, high=MAX_WORKERS
+        )
+        spider.extractor = ExtractorPool(workers)
         crawler.signals.connect(spider.start_extractor, signal=signals.spider_opened)
         crawler.signals.connect(spider.close_extractor, signal=signals.spider_closed)
         return spider

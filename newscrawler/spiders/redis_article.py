@@ -36,6 +36,13 @@ class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
     """
 
     name = "redis_article"
+    # scrapy-redis reads these spider attributes (RedisMixin.setup_redis).
+    extra_arguments = (
+        *ArticleSpider.extra_arguments,
+        "redis_key",
+        "redis_batch_size",
+        "redis_encoding",
+    )
 
     async def start(self) -> AsyncIterator[Request]:
         # Not in from_crawler, as RedisSpider does: Scrapy 2.19 builds the spider before add-ons

@@ -9,6 +9,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from newscrawler.sites import SITES, Site, discovery, site_url
+from newscrawler.spiders import arguments
 from newscrawler.spiders.article import ArticleSpider
 from newscrawler.utils.requests import ARTICLE_META
 
@@ -34,7 +35,7 @@ class SiteSpider(ArticleSpider):
             self.sitemaps = list(self.site.sitemaps)
             self.feeds = list(self.site.feeds)
             self.listings = list(self.site.listings)
-        self.max_pages = int(max_pages) if max_pages else DEFAULT_MAX_PAGES
+        self.max_pages = arguments.count("max_pages", max_pages, DEFAULT_MAX_PAGES)
 
     async def start(self) -> AsyncIterator[Request]:
         async for request in super().start():
@@ -43,13 +44,18 @@ class SiteSpider(ArticleSpider):
             yield Request(url, callback=self.parse_listing, meta={ARTICLE_META: False, "page": 1})
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        for url in discovery.listing_links(response.text, response.url, self.is_article_url):
-            yield Request(url, callback=self.parse, meta={ARTICLE_META: True})
+        links = discovery.listing_links(response.text, response.url, self.is_article_url)
+        requests = [Request(url, callback=self.parse, meta={ARTICLE_META: True}) for url in links]
         following = discovery.next_page(response.text, response.url)
         page = int(response.meta.get("page", 1))
         if following and page < self.max_pages:
             meta = {ARTICLE_META: False, "page": page + 1}
-            yield Request(following, callback=self.parse_listing, meta=meta)
+            requests.append(Request(following, callback=self.parse_listing, meta=meta))
+        for request in requests:  # hosts judged as fetched, like sitemap and feed entries
+            if self._same_site(response, request):
+                yield request
+            else:
+                self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
 
     def _follow(
         self,

@@ -15,6 +15,7 @@ from scrapy.responsetypes import responsetypes
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider
 from newscrawler.utils.progress import Throttle, progress_interval, replay_line
@@ -65,6 +66,14 @@ class WarcSpider(AliasedSpider):
     def __init__(self, path: str = "data/samples", *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.path = Path(path)
+        # Checked here, before the feeds open: a typo must not truncate the user's -O files.
+        self.files = warc_files(self.path) if self.path.exists() else []
+        if not self.files:
+            reason = "contains no WARC files" if self.path.exists() else "does not exist"
+            raise ConfigError(
+                f"warc: -a path={path!r} {reason}; accepted: a WARC file or a directory"
+                f" holding {', '.join(WARC_SUFFIXES)} files"
+            )
         self.progress = Throttle(0)
         self.records_read = 0
         self.bytes_done = 0  # of the archives already read to their end
@@ -77,14 +86,9 @@ class WarcSpider(AliasedSpider):
         return spider
 
     async def start(self) -> AsyncIterator[Any]:
-        if not self.path.exists():
-            self.logger.error("WARC path %s does not exist; nothing to replay", self.path)
-            self._count("missing_path")
-            return
-        files = warc_files(self.path)
         self.progress.restart()
-        self.bytes_total = sum(warc.stat().st_size for warc in files)
-        for warc in files:
+        self.bytes_total = sum(warc.stat().st_size for warc in self.files)
+        for warc in self.files:
             async for item in self._items(self._responses(warc)):
                 yield item
             self.bytes_done += warc.stat().st_size

@@ -35,6 +35,11 @@ def _warm_up() -> None:
     language.warm_up()
 
 
+# NEWSCRAWLER_EXTRACT_WORKERS: 0 extracts inline; one per spare core (on 2 cores, 1).
+DEFAULT_WORKERS = 0
+MAX_WORKERS = 64
+
+
 class ExtractorPool:
     """`workers` processes extracting pages; 0 extracts inline, on the calling thread.
 

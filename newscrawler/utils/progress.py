@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from newscrawler.exceptions import ConfigError
+from newscrawler.utils.config import get_float
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -17,14 +17,7 @@ UNITS = ((1024**3, "GB"), (1024**2, "MB"), (1024, "KB"), (1, "bytes"))
 
 def progress_interval(settings: BaseSettings) -> float:
     """NEWSCRAWLER_PROGRESS_INTERVAL checked: seconds between progress lines, 0 for none."""
-    raw = settings.get("NEWSCRAWLER_PROGRESS_INTERVAL", DEFAULT_INTERVAL)
-    try:
-        seconds = float(raw)
-    except (TypeError, ValueError):
-        seconds = -1.0
-    if not seconds >= 0:  # also NaN
-        raise ConfigError(f"NEWSCRAWLER_PROGRESS_INTERVAL must be seconds >= 0, not {raw!r}")
-    return seconds
+    return get_float(settings, "NEWSCRAWLER_PROGRESS_INTERVAL", DEFAULT_INTERVAL)
 
 
 class Throttle:

@@ -22,7 +22,6 @@ PATTERN_ATTRS = (
     "article_url_re",
     "article_re",
 )
-TRUTHY = {"1", "true", "yes", "on"}
 
 
 def article_pattern(spider: Any) -> re.Pattern[str] | None:
@@ -52,8 +51,3 @@ def is_article_request(request: Request, pattern: re.Pattern[str] | None) -> boo
         return bool(pattern.search(request.url))
     site = site_for_url(request.url)
     return bool(site.article_url) and site.is_article_url(request.url)
-
-
-def truthy(value: Any) -> bool:
-    """A spider argument such as `-a refresh=1` read as a boolean."""
-    return str(value).strip().lower() in TRUTHY if value is not None else False

@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape
 
 HTML = "text/html; charset=utf-8"
 # Enough bytes to look like each format to a sniffer, and nothing an HTML parser could use.
@@ -17,6 +18,7 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
 # Starts like gzip (magic, deflate), then is not gzip: decoders fail after reading the header.
 BAD_GZIP = b"\x1f\x8b\x08\x00" + b"this is not a deflate stream " * 40
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 META_CHARSET = re.compile(rb'<meta charset="[^"]*">\n?', re.IGNORECASE)
 
 
@@ -96,6 +98,28 @@ def _redirect(arg: str | None) -> Action:
     return Action(status=302, headers={"Location": arg or "{base}/"})
 
 
+def _listing(kind: str) -> Callable[[str | None], Action]:
+    """An HTML listing, RSS feed or sitemap urlset of exactly the space-separated URLs of `arg`.
+
+    For hostile entries (backslashes, userinfo, full-width hosts) that the site model never makes.
+    """
+
+    def action(arg: str | None) -> Action:
+        urls = [escape(url) for url in (arg or "").split(" ") if url]
+        if kind == "listing":
+            links = "".join(f'<a href="{url}">story</a>' for url in urls)
+            return Action(status=200, body=f"<html><body>{links}</body></html>".encode())
+        if kind == "rss":
+            items = "".join(f"<item><title>t</title><link>{url}</link></item>" for url in urls)
+            body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+            return Action(status=200, content_type="application/rss+xml", body=body.encode())
+        entries = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
+        body = f'<?xml version="1.0"?><urlset xmlns="{SITEMAP_NS}">{entries}</urlset>'
+        return Action(status=200, content_type="application/xml", body=body.encode())
+
+    return action
+
+
 def _robots(arg: str | None) -> Action:
     rules = "".join(f"Disallow: {path}\n" for path in (arg or "/").split(","))
     return Action(status=200, content_type="text/plain", body=f"User-agent: *\n{rules}".encode())
@@ -142,6 +166,9 @@ MODES: dict[str, Callable[[str | None], Action]] = {
     "json": _typed("application/json", json.dumps({"headline": "not a page"}).encode()),
     "redirect": _redirect,
     "robots": _robots,
+    "listing": _listing("listing"),
+    "rss": _listing("rss"),
+    "urlset": _listing("urlset"),
     "cp1252": _page(_as_cp1252),
     "nocharset": _page(_without_charset),
     "surrogate": _page(_lone_surrogates),

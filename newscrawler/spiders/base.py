@@ -20,6 +20,7 @@ from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.sites import check_aliases, site_for_url, site_url
 from newscrawler.spiders.arguments import check_unknown
+from newscrawler.spiders.bounds import Bounds, skip
 from newscrawler.spiders.charset import page_text
 from newscrawler.spiders.workers import (
     DEFAULT_WORKERS,
@@ -98,10 +99,19 @@ def page_job(
     response: Response,
     stats: StatsCollector | None = None,
     aliases: Mapping[str, str] | None = None,
+    max_bytes: int = Bounds.max_page_bytes,
 ) -> PageJob | None:
-    """The extraction job of an HTML response; None (counted as non_html) for anything else."""
+    """The extraction job of an HTML response; None (counted as non_html) for anything else.
+
+    A page over `max_bytes` is skipped before it is decoded or parsed (counted as
+    newscrawler/skipped/page_too_large): parsing costs up to ~70 times a page's size.
+    """
     if not _is_html(response):
         _count(stats, "non_html")
+        return None
+    if len(response.body) > max_bytes:
+        skip(stats, logger, "page_too_large", "%s is %d bytes, over NEWSCRAWLER_MAX_PAGE_BYTES "
+             "(%d)", response.url, len(response.body), max_bytes)  # fmt: skip
         return None
     site = site_for_url(response.url, aliases=aliases)
     return PageJob(page_text(response), site_url(response.url, aliases), site.key)
@@ -167,6 +177,7 @@ class AliasedSpider(Spider):
     """
 
     site_aliases: Mapping[str, str] = {}  # replaced per instance by from_crawler
+    bounds: Bounds = Bounds()  # replaced per instance by from_crawler
     extractor: ExtractorPool = ExtractorPool(0)  # replaced per instance by from_crawler
     # `-a` names besides the __init__ parameters: spider attributes other libraries read.
     # HttpAuthMiddleware reads http_user/http_pass/http_auth_domain from the spider.
@@ -187,6 +198,7 @@ class AliasedSpider(Spider):
             settings, "NEWSCRAWLER_EXTRACT_WORKERS", DEFAULT_WORKERS, high=MAX_WORKERS
         )
         spider.extractor = ExtractorPool(workers)
+        spider.bounds = Bounds.from_settings(settings)
         crawler.signals.connect(spider.start_extractor, signal=signals.spider_opened)
         crawler.signals.connect(spider.close_extractor, signal=signals.spider_closed)
         return spider
@@ -194,7 +206,7 @@ class AliasedSpider(Spider):
     async def article_item(self, response: Response) -> ArticleItem | None:
         """The raw article item of a response (see item_from_response), extracted by the pool."""
         stats = self.crawler.stats
-        job = page_job(response, stats, self.site_aliases)
+        job = page_job(response, stats, self.site_aliases, self.bounds.max_page_bytes)
         if job is None:
             return None
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import zlib
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -18,6 +19,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider
+from newscrawler.spiders.bounds import skip
 from newscrawler.utils.progress import Throttle, progress_interval, replay_line
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
@@ -33,16 +35,45 @@ def warc_files(path: Path) -> list[Path]:
     return sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(WARC_SUFFIXES))
 
 
-def record_response(record: Any) -> Response | None:
-    """A Scrapy response for a WARC `response` record, with WARC-Date as the fetch time."""
+# Room for a record's HTTP status line and headers beside the page-size cap.
+HEADER_ALLOWANCE = 64 * 1024
+# What one malformed record raises in warcio or in building its response (bad status, date,
+# URI, a payload that is not HTTP); the archive itself is still readable after it.
+RECORD_ERRORS = (
+    ValueError, TypeError, KeyError, AttributeError, IndexError, UnicodeError, zlib.error,
+)  # fmt: skip
+# What a broken archive raises while being iterated (truncated headers in a plain .warc raise
+# AttributeError inside warcio, a cut .warc.gz EOFError or zlib.error).
+ARCHIVE_ERRORS = (ArchiveLoadFailed, AttributeError, ValueError, EOFError, OSError, zlib.error)
+
+
+class RecordTooLarge(ValueError):
+    """The record's payload is over the page-size cap."""
+
+
+def record_length(record: Any) -> int:
+    """The record's declared Content-Length (0 when absent); ValueError when not a number."""
+    return int(record.rec_headers.get_header("Content-Length") or 0)
+
+
+def record_response(record: Any, max_bytes: int | None = None) -> Response | None:
+    """A Scrapy response for a WARC `response` record, with WARC-Date as the fetch time.
+
+    With `max_bytes`, a record declared or found larger is refused (RecordTooLarge) before its
+    payload is read in full: at most max_bytes + 1 bytes are ever held.
+    """
     if record.rec_type != "response" or record.http_headers is None:
         return None
     url = record.rec_headers.get_header("WARC-Target-URI")
     date = record.rec_headers.get_header("WARC-Date")
     if not url or not date:
         return None
+    if max_bytes is not None and record_length(record) > max_bytes + HEADER_ALLOWANCE:
+        raise RecordTooLarge(f"{record_length(record)} bytes declared")
+    body = record.content_stream().read(-1 if max_bytes is None else max_bytes + 1)
+    if max_bytes is not None and len(body) > max_bytes:
+        raise RecordTooLarge(f"payload over {max_bytes} bytes")  # chunked or gzip payloads
     headers = Headers(record.http_headers.headers)
-    body = record.content_stream().read()
     status = int(record.http_headers.get_statuscode() or 200)
     fetched = datetime.fromisoformat(date.replace("Z", "+00:00"))
     request = Request(url, meta={FETCHED_AT_META: fetched})
@@ -108,15 +139,18 @@ class WarcSpider(AliasedSpider):
 
     def _responses(self, warc: Path) -> Iterator[Response]:
         """The archive's HTML responses (status 200); a corrupt file ends where it breaks."""
+        number = 0
         with warc.open("rb") as stream:
             try:
-                for record in ArchiveIterator(stream):
+                for number, record in enumerate(ArchiveIterator(stream), 1):
                     self._tick(stream)
-                    if (response := self._html_response(record)) is not None:
+                    if (response := self._html_response(warc, number, record)) is not None:
                         yield response
-            except ArchiveLoadFailed as exc:
+            except ARCHIVE_ERRORS as exc:
                 # A truncated or corrupt archive: keep what was read, say where it broke.
-                self.logger.error("Unreadable WARC %s: %s", warc, exc)
+                skip(self.crawler.stats, self.logger, "warc_unreadable",
+                     "WARC %s is unreadable after %d records: %s: %s",
+                     warc, number, type(exc).__name__, exc)  # fmt: skip
                 self._count("unreadable_file")
 
     def _tick(self, stream: IO[bytes]) -> None:
@@ -129,8 +163,23 @@ class WarcSpider(AliasedSpider):
         done = min(self.bytes_done + position, self.bytes_total)
         return replay_line(self.records_read, done, self.bytes_total, self.progress.elapsed())
 
-    def _html_response(self, record: Any) -> Response | None:
-        response = record_response(record)
+    def _html_response(self, warc: Path, number: int, record: Any) -> Response | None:
+        """The record's response, or None (skipped and counted when malformed or too large)."""
+        error: Exception
+        try:
+            response = record_response(record, self.bounds.max_page_bytes)
+        except RecordTooLarge as exc:
+            reason, error = "warc_record_too_large", exc
+        except RECORD_ERRORS as exc:
+            reason, error = "warc_bad_record", exc
+        else:
+            return self._counted(response)
+        skip(self.crawler.stats, self.logger, reason, "WARC %s record %d (%s): %s: %s",
+             warc, number, record.rec_headers.get_header("WARC-Target-URI"),
+             type(error).__name__, error)  # fmt: skip
+        return None
+
+    def _counted(self, response: Response | None) -> Response | None:
         if response is None:
             return None
         self._count("records")

@@ -1,0 +1,70 @@
+"""Input bounds: how much a page, a WARC record or a sitemap tree may cost, and counted skips."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Self
+
+from scrapy.settings import BaseSettings
+from scrapy.statscollectors import StatsCollector
+
+from newscrawler.exceptions import ConfigError
+
+SKIPPED = "newscrawler/skipped/{}"
+# Each default written once, here (settings.py only points at this table).
+DEFAULTS = {
+    # The largest real wire or portal page seen is 1.6 MB (a Yahoo story with its scripts); a
+    # page 2.5 times that is a dump or an attack, and parsing costs up to ~70x a page's size.
+    "NEWSCRAWLER_MAX_PAGE_BYTES": 4 * 1024 * 1024,
+    # Uncompressed sitemap size: the sitemaps.org limit is 50 MB (52,428,800 bytes).
+    "NEWSCRAWLER_SITEMAP_MAX_BYTES": 50 * 1024 * 1024,
+    # Index -> index -> urlset is the deepest real layout; more levels are a loop or a trap.
+    "NEWSCRAWLER_SITEMAP_MAX_DEPTH": 3,
+    # Sitemap and feed documents fetched per crawl (a year of daily news sitemaps is ~400).
+    "NEWSCRAWLER_SITEMAP_MAX_FILES": 1000,
+    # Tags kept per article: real pages list 3-30; a keyword dump is not metadata.
+    "NEWSCRAWLER_MAX_TAGS": 50,
+}
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The checked bound settings (each a positive int)."""
+
+    max_page_bytes: int = DEFAULTS["NEWSCRAWLER_MAX_PAGE_BYTES"]
+    sitemap_max_bytes: int = DEFAULTS["NEWSCRAWLER_SITEMAP_MAX_BYTES"]
+    sitemap_max_depth: int = DEFAULTS["NEWSCRAWLER_SITEMAP_MAX_DEPTH"]
+    sitemap_max_files: int = DEFAULTS["NEWSCRAWLER_SITEMAP_MAX_FILES"]
+    max_tags: int = DEFAULTS["NEWSCRAWLER_MAX_TAGS"]
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Self:
+        values = [positive_int(settings, name) for name in DEFAULTS]
+        return cls(*values)
+
+
+def positive_int(settings: BaseSettings, name: str) -> int:
+    """Setting `name` as an int >= 1 (default from DEFAULTS); ConfigError naming it otherwise."""
+    raw = settings.get(name, DEFAULTS[name])
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a whole number >= 1, not {raw!r}") from None
+    if value < 1 or isinstance(raw, float) and raw != value:
+        raise ConfigError(f"{name} must be a whole number >= 1, not {raw!r}")
+    return value
+
+
+def skip(
+    stats: StatsCollector | None,
+    logger: logging.Logger | logging.LoggerAdapter[logging.Logger],
+    reason: str,
+    message: str,
+    *args: object,
+    count: int = 1,
+) -> None:
+    """Count `count` refused inputs under newscrawler/skipped/<reason> and log one WARNING."""
+    if stats is not None:
+        stats.inc_value(SKIPPED.format(reason), count)
+    logger.warning("Skipped (%s): " + message, reason, *args)

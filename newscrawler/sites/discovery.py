@@ -6,16 +6,15 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from parsel import Selector
+
+from newscrawler.sites.listings import Entry, FeedReader, SitemapReader
 
 _AGE = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 NEXT_LABELS = frozenset(("next", "next »", "next page", "older", "older posts", "»", "›", "more"))
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
-# Untrusted XML: no entities, no network, tolerate the broken sitemaps common on news sites.
-_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def parse_age(text: str) -> timedelta:
@@ -57,40 +56,27 @@ def split_urls(value: str) -> list[str]:
     return [url.strip() for url in value.split(",") if url.strip()]
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+def sitemap_entries(body: bytes) -> tuple[str, list[Entry]]:
+    """The sitemap kind (`urlset`, `sitemapindex` or "") and its (loc, date) entries."""
+    reader = SitemapReader(body)
+    return reader.kind, list(reader)
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[tuple[str, str | None]]]:
-    """The sitemap kind (`urlset`, `sitemapindex` or "") and its (loc, date) entries.
-
-    The date is news:publication_date when given (Google News sitemaps), else lastmod. Scrapy's
-    `Sitemap` reads only direct children, so it loses the nested news date: hence this parser.
-    """
-    root = etree.fromstring(body, parser=_PARSER) if body.strip() else None
-    if root is None:
-        return "", []
-    entries = []
-    for node in root:
-        values = {_local(child.tag): (child.text or "").strip() for child in node.iter()}
-        if values.get("loc"):
-            entries.append((values["loc"], values.get("publication_date") or values.get("lastmod")))
-    return _local(root.tag), entries
-
-
-def feed_entries(text: str) -> list[tuple[str, str | None]]:
+def feed_entries(text: str) -> list[Entry]:
     """(link, date) of each RSS <item> or Atom <entry>."""
-    selector = Selector(text=text, type="xml")
-    selector.remove_namespaces()
-    entries = []
-    for item in selector.xpath("//item"):
-        link = item.xpath("link/text()").get() or item.xpath("guid/text()").get()
-        date = item.xpath("pubDate/text()").get() or item.xpath("date/text()").get()
-        entries.append((link, date))
-    for entry in selector.xpath("//entry"):
-        link = entry.xpath("link[not(@rel) or @rel='alternate']/@href").get()
-        entries.append((link, entry.xpath("published/text() | updated/text()").get()))
-    return [(link.strip(), date) for link, date in entries if link and link.strip()]
+    return list(FeedReader(text.encode("utf-8"), encoding="utf-8"))
+
+
+def entry_problem(url: str) -> str | None:
+    """Why an absolute listing entry cannot be fetched, or None: a sitemap may list anything."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return "entry_bad_url"  # "http://[oops/x", "http://a:99999/"
+    if parts.scheme not in ("http", "https"):
+        return "entry_bad_scheme"  # mailto:, javascript:, file:, data:
+    return None if parts.hostname else "entry_bad_url"
 
 
 def listing_links(html: str, base_url: str, is_article: Callable[[str], bool]) -> list[str]:

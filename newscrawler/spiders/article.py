@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any, Self
@@ -14,11 +15,16 @@ from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
+from newscrawler.sites.listings import FeedReader, ListingReader, SitemapReader
 from newscrawler.spiders import arguments
 from newscrawler.spiders.base import AliasedSpider, fetched_at
+from newscrawler.spiders.bounds import skip
 from newscrawler.utils.config import parse_bool
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
 from newscrawler.utils.requests import ARTICLE_META, LISTED_META
+
+# Levels of sitemap index above a listing request (0: a start sitemap or feed).
+DEPTH_META = "newscrawler_sitemap_depth"
 
 
 class ArticleSpider(AliasedSpider):
@@ -55,6 +61,7 @@ class ArticleSpider(AliasedSpider):
         self.allow_offsite = parse_bool(allow_offsite, "-a allow_offsite")
         self.progress = Throttle(0)
         self.listings_read = self.discovered = self.fetched = 0
+        self.listings_requested = 0  # sitemaps and feeds, against NEWSCRAWLER_SITEMAP_MAX_FILES
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -69,10 +76,17 @@ class ArticleSpider(AliasedSpider):
         # skipping is for what sitemaps, feeds and listings discover).
         for url in self.article_urls:
             yield Request(url, callback=self.parse, meta={ARTICLE_META: True, LISTED_META: True})
+        self.listings_requested += len(self.sitemaps) + len(self.feeds)
         for url in self.sitemaps:
-            yield Request(url, callback=self.parse_sitemap, meta={ARTICLE_META: False})
+            yield self.listing_request(url, self.parse_sitemap)
         for url in self.feeds:
-            yield Request(url, callback=self.parse_feed, meta={ARTICLE_META: False})
+            yield self.listing_request(url, self.parse_feed)
+
+    def listing_request(self, url: str, callback: Any, depth: int = 0) -> Request:
+        """A sitemap or feed request: up to NEWSCRAWLER_SITEMAP_MAX_BYTES, its index depth kept."""
+        meta = {ARTICLE_META: False, DEPTH_META: depth}
+        meta["download_maxsize"] = self.bounds.sitemap_max_bytes  # 50 MB sitemaps are legal
+        return Request(url, callback=callback, meta=meta)
 
     async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[ArticleItem]:
         self.fetched += 1
@@ -90,46 +104,119 @@ class ArticleSpider(AliasedSpider):
         return discovery_line(self.discovered, self.fetched, self.listings_read, elapsed)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
-        body = response.body
-        if body[:2] == b"\x1f\x8b":  # a .xml.gz served without Content-Encoding
-            body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
-        kind, entries = discovery.sitemap_entries(body)
-        if kind == "sitemapindex":
-            yield from self._follow(response, entries, self.parse_sitemap, article=False)
+        body = self._sitemap_body(response)
+        if body is None:
+            return
+        reader = SitemapReader(body)
+        if reader.kind == "sitemapindex":
+            yield from self._follow(response, reader, self.parse_sitemap, article=False)
         else:
-            yield from self._follow(response, entries, self.parse, article=True)
+            yield from self._follow(response, reader, self.parse, article=True)
+
+    def _sitemap_body(self, response: Response) -> bytes | None:
+        if response.body[:2] != b"\x1f\x8b":
+            return response.body
+        try:  # a .xml.gz served without Content-Encoding
+            return gunzip(response.body, max_size=self.bounds.sitemap_max_bytes)
+        except ValueError:  # scrapy's max-size error subclasses ValueError
+            reason, why = "sitemap_too_large", "inflates past NEWSCRAWLER_SITEMAP_MAX_BYTES"
+        except OSError as exc:
+            reason, why = "sitemap_bad_gzip", str(exc)
+        skip(self.crawler.stats, self.logger, reason, "sitemap %s %s", response.url, why)
+        return None
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         if isinstance(response, TextResponse):
-            text = response.text
+            data = response.text.encode("utf-8")
         else:  # feeds served as application/octet-stream: decode leniently, never raise
-            text = response.body.decode("utf-8", errors="replace")
-        entries = discovery.feed_entries(text)
-        yield from self._follow(response, entries, self.parse, article=True)
+            data = response.body.decode("utf-8", errors="replace").encode("utf-8")
+        reader = FeedReader(data, encoding="utf-8")
+        yield from self._follow(response, reader, self.parse, article=True)
 
     def _follow(
+        self, response: Response, reader: ListingReader, callback: Any, *, article: bool
+    ) -> Iterator[Request]:
+        """Requests for the listing's entries; refused ones counted, one WARNING per reason."""
+        self.listings_read += 1
+        refused: Counter[str] = Counter()
+        first: dict[str, str] = {}
+        for url, date in reader:
+            request, reason = self._entry_request(response, url, callback, article)
+            if request is not None:
+                reason = self._refusal(response, request, date, article)
+            if request is not None and reason is None:
+                self.discovered += article
+                self.listings_requested += not article
+                yield request
+            elif reason:
+                refused[reason] += 1
+                first.setdefault(reason, url)
+        self._report(response, reader, refused, first)
+
+    def _entry_request(
+        self, response: Response, url: str, callback: Any, article: bool
+    ) -> tuple[Request | None, str | None]:
+        """The entry's request, or why it cannot be fetched (a sitemap may list anything)."""
+        try:
+            target = response.urljoin(url)
+            if (problem := discovery.entry_problem(target)) is not None:
+                return None, problem
+            if article:
+                return Request(target, callback=callback, meta={ARTICLE_META: True}), None
+            depth = int(response.meta.get(DEPTH_META, 0)) + 1
+            return self.listing_request(target, callback, depth), None
+        except ValueError:  # "http://[oops/x" and whatever else Request refuses
+            return None, "entry_bad_url"
+
+    def _refusal(
+        self, response: Response, request: Request, date: str | None, article: bool
+    ) -> str | None:
+        """Why a fetchable entry is not followed ("" when filtered quietly), or None."""
+        if not self.wanted(request.url, article=article):
+            return ""
+        # The host is judged on the request's own URL, as the downloader will fetch it:
+        # `http://127.0.0.1:1\x\@localhost/` goes to 127.0.0.1, whatever urlsplit reads.
+        if not self._same_site(response, request):
+            # A sitemap or feed may list any URL: a crawl started from a site's sitemap stays
+            # on that site unless asked otherwise.
+            self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
+            return ""
+        if not discovery.is_recent(date, now=fetched_at(response), max_age=self.max_age):
+            self.crawler.stats.inc_value("newscrawler/spider/too_old")
+            return ""
+        return None if article else self._listing_budget(response)
+
+    def _listing_budget(self, response: Response) -> str | None:
+        """None when one more child sitemap may be fetched; else the bound it would pass."""
+        if int(response.meta.get(DEPTH_META, 0)) >= self.bounds.sitemap_max_depth:
+            return "sitemap_too_deep"
+        if self.listings_requested >= self.bounds.sitemap_max_files:
+            return "sitemap_limit"
+        return None
+
+    def _report(
         self,
         response: Response,
-        entries: list[tuple[str, str | None]],
-        callback: Any,
-        *,
-        article: bool,
-    ) -> Iterator[Request]:
-        now = fetched_at(response)
-        self.listings_read += 1
-        for url, date in entries:
-            # The host is judged on the request's own URL, as the downloader will fetch it:
-            # `http://127.0.0.1:1\x\@localhost/` goes to 127.0.0.1, whatever urlsplit reads.
-            request = response.follow(url, callback=callback, meta={ARTICLE_META: article})
-            if not self._same_site(response, request):
-                # A sitemap or feed may list any URL, file:// and other hosts included: a crawl
-                # started from a site's sitemap stays on that site unless asked otherwise.
-                self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
-            elif discovery.is_recent(date, now=now, max_age=self.max_age):
-                self.discovered += article
-                yield request
-            else:
-                self.crawler.stats.inc_value("newscrawler/spider/too_old")
+        reader: ListingReader,
+        refused: Counter[str],
+        first: dict[str, str],
+    ) -> None:
+        if not (refused or reader.no_link or reader.stopped):
+            return
+        stats = self.crawler.stats
+        for reason, count in refused.items():
+            skip(stats, self.logger, reason, "%d entries of %s, the first %s",
+                 count, response.url, first[reason], count=count)  # fmt: skip
+        if reader.no_link:
+            skip(stats, self.logger, "entry_no_link", "%d entries of %s have no URL",
+                 reader.no_link, response.url, count=reader.no_link)  # fmt: skip
+        if reader.stopped:
+            skip(stats, self.logger, reader.stopped, "%s unread after %s", response.url,
+                 reader.detail)  # fmt: skip
+
+    def wanted(self, url: str, *, article: bool) -> bool:
+        """Whether the spider wants this entry at all (site spiders: article URLs only)."""
+        return True
 
     def _same_site(self, listing: Response, request: Request) -> bool:
         """True for requests to the listing's host (any subdomain) or to its registered site."""

@@ -65,4 +65,4 @@ class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
             return Request(url, callback=self.parse, meta={ARTICLE_META: True})
         # Sitemaps and feeds change between runs: fetch them even if a past run did.
         callback = self.parse_sitemap if kind == "sitemap" else self.parse_feed
-        return Request(url, callback=callback, meta={ARTICLE_META: False}, dont_filter=True)
+        return self.listing_request(url, callback).replace(dont_filter=True)

@@ -57,17 +57,9 @@ class SiteSpider(ArticleSpider):
             else:
                 self.crawler.stats.inc_value("newscrawler/spider/offsite_entry")
 
-    def _follow(
-        self,
-        response: Response,
-        entries: list[tuple[str, str | None]],
-        callback: Any,
-        *,
-        article: bool,
-    ) -> Iterator[Request]:
-        if article:  # a site's sitemaps and feeds also list videos, galleries and section fronts
-            entries = [(url, date) for url, date in entries if self.is_article_url(url)]
-        yield from super()._follow(response, entries, callback, article=article)
+    def wanted(self, url: str, *, article: bool) -> bool:
+        # A site's sitemaps and feeds also list videos, galleries and section fronts.
+        return not article or self.is_article_url(url)
 
     def is_article_url(self, url: str) -> bool:
         return self.site.is_article_url(site_url(url, self.site_aliases))

@@ -5,7 +5,8 @@ Spec (JSON): ``{"/article/3": "500", "/article/4": "slow:2.5", "/news/": {"mode"
 A mode is ``name`` or ``name:arg``; ``times`` limits a path fault to its first N requests.
 Rate faults draw from ``Random(f"{seed}:{path}:{attempt}")``, so a retry of the same URL sees a
 new but reproducible draw. Modes live in ``faults_modes.py``: to add one, write an
-``(arg) -> Action`` function there and register it in ``MODES``.
+``(arg) -> Action`` function there and register it in ``MODES``; hostile-input modes (bad
+listing entries, huge or deep documents) live in ``faults_input.py``.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from tests.support.mockserver.faults_modes import MODES, Action
+from tests.support.mockserver import faults_input, faults_modes
+from tests.support.mockserver.faults_modes import Action
 
 __all__ = ["MODES", "Action", "Fault", "FaultPlan"]
 
 DEFAULT_SCOPE = ("/article", "/news/")
+MODES = {**faults_modes.MODES, **faults_input.MODES}
 
 
 @dataclass(frozen=True)

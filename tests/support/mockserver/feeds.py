@@ -87,3 +87,24 @@ def rss(base: str, newest_first: list[Article], fetched: datetime) -> str:
         f"<lastBuildDate>{format_datetime(fetched, usegmt=True)}</lastBuildDate>\n"
         f"{items}</channel></rss>\n"
     )
+
+
+def endless_index(base: str, node: int) -> str:
+    """/sitemap-index/<n>.xml: an index of two new indexes (2n, 2n+1), without end."""
+    rows = "".join(
+        f"<sitemap><loc>{base}/sitemap-index/{child}.xml</loc></sitemap>\n"
+        for child in (2 * node, 2 * node + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</sitemapindex>\n'
+    )
+
+
+def big_urlset(base: str, count: int) -> str:
+    """/sitemap-big.xml?n=N: N article URLs (ids past the site's articles answer 404)."""
+    rows = "".join(f"<url><loc>{base}/article/{i}</loc></url>\n" for i in range(1, count + 1))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
+    )

@@ -22,6 +22,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # Krautreporter wraps its block in "//<![CDATA[ ... //]]>" (XHTML habit).
 _CDATA = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?\s*$")
+# Nesting followed into @graph, lists and authors: real blocks use 3-4 levels; a block nested
+# deeper than the JSON parser allows is dropped (RecursionError), not the page.
+MAX_DEPTH = 16
 
 
 def _parse(raw: str) -> Any:
@@ -29,22 +32,26 @@ def _parse(raw: str) -> Any:
     text = text.strip().rstrip(";")
     try:
         return json.loads(text, strict=False)
+    except RecursionError:
+        return None
     except ValueError:
         try:
             return json.loads(_CONTROL.sub(" ", text), strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None  # a broken block is skipped: other blocks or meta tags may still help
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
+def _walk(node: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > MAX_DEPTH:
+        return
     if isinstance(node, list):
         for child in node:
-            yield from _walk(child)
+            yield from _walk(child, depth + 1)
     elif isinstance(node, dict):
         yield node
         for key in ("@graph", "mainEntity", "itemReviewed"):
             if key in node:
-                yield from _walk(node[key])
+                yield from _walk(node[key], depth + 1)
 
 
 def types_of(node: dict[str, Any]) -> list[str]:
@@ -80,10 +87,10 @@ def _text(value: Any) -> str | None:
     return None
 
 
-def names(value: Any) -> list[str]:
+def names(value: Any, depth: int = 0) -> list[str]:
     """Author or publisher names: a string, an object (`name`, else `byline`) or a list of them."""
     if isinstance(value, list):
-        return [name for item in value for name in names(item)]
+        return [name for item in value for name in names(item, depth + 1)] if depth < 4 else []
     if isinstance(value, dict):
         value = value.get("name") or value.get("byline")
     if isinstance(value, str) and value.strip():

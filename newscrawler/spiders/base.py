@@ -118,9 +118,15 @@ def page_job(
 
 
 def item_of(
-    response: Response, outcome: Outcome, stats: StatsCollector | None = None
+    response: Response,
+    outcome: Outcome,
+    stats: StatsCollector | None = None,
+    max_tags: int = Bounds.max_tags,
 ) -> ArticleItem | None:
-    """The raw article item of an extraction outcome; None (counted, logged) when not one."""
+    """The raw article item of an extraction outcome; None (counted, logged) when not one.
+
+    Tags past `max_tags` are dropped and counted (newscrawler/skipped/tags_over_cap).
+    """
     fields, used_fallback, reason = outcome
     if fields is None:
         logger.info("Not an article: %s: %s", response.url, reason or "no fields")
@@ -128,6 +134,11 @@ def item_of(
         return None
     if used_fallback:
         _count(stats, "fallback_extraction")
+    tags = fields.get("tags") or []
+    if len(tags) > max_tags:
+        skip(stats, logger, "tags_over_cap", "%d of %d tags of %s, over NEWSCRAWLER_MAX_TAGS",
+             len(tags) - max_tags, len(tags), response.url, count=len(tags) - max_tags)  # fmt: skip
+        fields = {**fields, "tags": tags[:max_tags]}
     return to_item({**fields, "url": response.url, "crawled_at": iso_utc(fetched_at(response))})
 
 
@@ -214,7 +225,7 @@ class AliasedSpider(Spider):
         except EXTRACTION_ERRORS as exc:
             extraction_failed(response, exc, stats)
             return None
-        return item_of(response, outcome, stats)
+        return item_of(response, outcome, stats, self.bounds.max_tags)
 
     def start_extractor(self) -> None:
         self.extractor.start()

@@ -13,11 +13,16 @@ from w3lib.html import remove_tags, replace_entities
 # Block-level tags become a space, so "a<br>b" does not glue two words; inline tags vanish, so
 # "<strong>NEW DELHI</strong>: " keeps the dateline's shape.
 _BLOCK_TAG = re.compile(r"<\s*/?\s*(?:br|p|div|li|tr|td|h[1-6])\b[^>]*>", re.IGNORECASE)
-# Zero-width space, word joiner, BOM, soft hyphen and C0/C1 controls. ZWJ/ZWNJ (U+200C/D) stay:
-# they change how Indic scripts and emoji render, so removing them would alter published text.
+# Zero-width space, word joiner, BOM, soft hyphen, C0/C1 controls and the bidi controls (marks
+# U+200E/F and U+061C, embeddings and overrides U+202A-E, isolates U+2066-9: an override can
+# make "gpj.exe" display as "exe.jpg"). ZWJ/ZWNJ (U+200C/D) stay: they change how Indic
+# scripts and emoji render, so removing them would alter published text.
 # Lone UTF-16 surrogates (JSON "\\ud83d" from a JavaScript serialiser cutting an emoji in half)
 # go too: no UTF-8 encoder, SQLite's included, accepts them, and they render as nothing.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_INVISIBLE = re.compile(
+    "[\u200b\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e"
+    "\u2066-\u2069\ud800-\udfff]"
+)
 # Python's \s covers NBSP, the U+2000 spaces, U+202F, U+3000, line and paragraph separators.
 _SPACES = re.compile(r"\s+")
 

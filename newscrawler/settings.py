@@ -39,6 +39,11 @@ CONCURRENT_ITEMS = 8
 RETRY_TIMES = 3
 # Wire pages are small; anything larger is not an article.
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+# Input bounds (defaults in newscrawler/spiders/bounds.py, each refusal counted as
+# newscrawler/skipped/<reason>): NEWSCRAWLER_MAX_PAGE_BYTES (pages and WARC records, before
+# parsing), NEWSCRAWLER_SITEMAP_MAX_BYTES (sitemaps and feeds, inflated; replaces
+# DOWNLOAD_MAXSIZE for them), NEWSCRAWLER_SITEMAP_MAX_DEPTH (index levels followed),
+# NEWSCRAWLER_SITEMAP_MAX_FILES (sitemaps and feeds per crawl), NEWSCRAWLER_MAX_TAGS.
 HTTPCACHE_ENABLED = False
 
 # --- Off in production and under scrapyd: open ports nobody watches ----------------------------

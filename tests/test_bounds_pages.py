@@ -1,4 +1,4 @@
-"""Hostile pages are bounded: a 12 MB page, JSON-LD nested 100k deep, 10k tags, bidi, utf-16 meta.
+"""Hostile pages are bounded: 12 MB or 100k paragraphs, JSON-LD 100k deep, 10k tags, bidi, utf-16.
 
 One `scrapy crawl article` against the mock site with one hostile article page per fault; the
 huge page is skipped and counted, the others lose only what was bad in them.
@@ -22,6 +22,7 @@ FAULTS = {
     "/article/3": "manytags:10000",
     "/article/4": "bidi",
     "/article/5": "utf16meta",
+    "/article/6": "hugepage:1200000",  # 1.2 MB, but 100k paragraphs: over the markup bound
 }
 
 
@@ -45,15 +46,16 @@ def run(site: MockSite, workdir: Path) -> dict[str, Any]:
             "reports": reports(workdir)}  # fmt: skip
 
 
-def test_only_the_huge_page_is_lost_and_the_run_is_ok(page_crawl: Any) -> None:
+def test_only_the_huge_pages_are_lost_and_the_run_is_ok(page_crawl: Any) -> None:
     _, run_ = page_crawl
     log = run_["result"].stderr
     assert run_["result"].returncode == 0, log[-3000:]
     assert log.count("Traceback") == 0, log[-3000:]
-    assert sorted(run_["records"]) == list(range(2, 31))
+    assert sorted(run_["records"]) == [n for n in range(2, 31) if n != 6]
     assert run_["stats"]["newscrawler/skipped/page_too_large"] == 1
+    assert run_["stats"]["newscrawler/skipped/page_too_much_markup"] == 1
     assert [r["verdict"] for r in run_["reports"]] == ["OK"]
-    assert sum("WARNING: Skipped (" in line for line in log.splitlines()) == 2  # page, tags
+    assert sum("WARNING: Skipped (" in line for line in log.splitlines()) == 3  # 2 pages, tags
 
 
 def test_deep_jsonld_loses_only_its_block(page_crawl: Any) -> None:

@@ -20,7 +20,7 @@ from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.sites import check_aliases, site_for_url, site_url
 from newscrawler.spiders.arguments import check_unknown
-from newscrawler.spiders.bounds import Bounds, skip
+from newscrawler.spiders.bounds import DEFAULT_BOUNDS, Bounds, refused_page, skip
 from newscrawler.spiders.charset import page_text
 from newscrawler.spiders.workers import (
     DEFAULT_WORKERS,
@@ -99,19 +99,17 @@ def page_job(
     response: Response,
     stats: StatsCollector | None = None,
     aliases: Mapping[str, str] | None = None,
-    max_bytes: int = Bounds.max_page_bytes,
+    bounds: Bounds = DEFAULT_BOUNDS,
 ) -> PageJob | None:
     """The extraction job of an HTML response; None (counted as non_html) for anything else.
 
-    A page over `max_bytes` is skipped before it is decoded or parsed (counted as
-    newscrawler/skipped/page_too_large): parsing costs up to ~70 times a page's size.
+    A page over the size or markup bound is skipped before it is decoded or parsed (counted as
+    newscrawler/skipped/page_too_large or page_too_much_markup).
     """
     if not _is_html(response):
         _count(stats, "non_html")
         return None
-    if len(response.body) > max_bytes:
-        skip(stats, logger, "page_too_large", "%s is %d bytes, over NEWSCRAWLER_MAX_PAGE_BYTES "
-             "(%d)", response.url, len(response.body), max_bytes)  # fmt: skip
+    if refused_page(response.url, response.body, bounds, stats):
         return None
     site = site_for_url(response.url, aliases=aliases)
     return PageJob(page_text(response), site_url(response.url, aliases), site.key)
@@ -217,7 +215,7 @@ class AliasedSpider(Spider):
     async def article_item(self, response: Response) -> ArticleItem | None:
         """The raw article item of a response (see item_from_response), extracted by the pool."""
         stats = self.crawler.stats
-        job = page_job(response, stats, self.site_aliases, self.bounds.max_page_bytes)
+        job = page_job(response, stats, self.site_aliases, self.bounds)
         if job is None:
             return None
         try:

@@ -19,6 +19,7 @@ from newscrawler.sites.listings import FeedReader, ListingReader, SitemapReader
 from newscrawler.spiders import arguments
 from newscrawler.spiders.base import AliasedSpider, fetched_at
 from newscrawler.spiders.bounds import skip
+from newscrawler.spiders.feeder import HIGH_WATER, RequestFeeder
 from newscrawler.utils.config import parse_bool
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
 from newscrawler.utils.requests import ARTICLE_META, LISTED_META
@@ -62,11 +63,13 @@ class ArticleSpider(AliasedSpider):
         self.progress = Throttle(0)
         self.listings_read = self.discovered = self.fetched = 0
         self.listings_requested = 0  # sitemaps and feeds, against NEWSCRAWLER_SITEMAP_MAX_FILES
+        self.feeder: RequestFeeder | None = None  # set by from_crawler
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.progress = Throttle(progress_interval(crawler.settings))
+        spider.feeder = RequestFeeder(crawler, HIGH_WATER)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
@@ -109,9 +112,16 @@ class ArticleSpider(AliasedSpider):
             return
         reader = SitemapReader(body)
         if reader.kind == "sitemapindex":
-            yield from self._follow(response, reader, self.parse_sitemap, article=False)
+            yield from self._fed(self._follow(response, reader, self.parse_sitemap, article=False))
         else:
-            yield from self._follow(response, reader, self.parse, article=True)
+            yield from self._fed(self._follow(response, reader, self.parse, article=True))
+
+    def _fed(self, steps: Iterator[Request | None]) -> Iterator[Request]:
+        """A listing's requests, handed to the feeder in a running crawl (spiders/feeder.py)."""
+        if self.feeder is not None and RequestFeeder.running(self.crawler):
+            self.feeder.add(steps)
+            return iter(())
+        return (request for request in steps if request is not None)
 
     def _sitemap_body(self, response: Response) -> bytes | None:
         if response.body[:2] != b"\x1f\x8b":
@@ -131,12 +141,12 @@ class ArticleSpider(AliasedSpider):
         else:  # feeds served as application/octet-stream: decode leniently, never raise
             data = response.body.decode("utf-8", errors="replace").encode("utf-8")
         reader = FeedReader(data, encoding="utf-8")
-        yield from self._follow(response, reader, self.parse, article=True)
+        yield from self._fed(self._follow(response, reader, self.parse, article=True))
 
     def _follow(
         self, response: Response, reader: ListingReader, callback: Any, *, article: bool
-    ) -> Iterator[Request]:
-        """Requests for the listing's entries; refused ones counted, one WARNING per reason."""
+    ) -> Iterator[Request | None]:
+        """A request per entry, None for one refused (counted; one WARNING per reason)."""
         self.listings_read += 1
         refused: Counter[str] = Counter()
         first: dict[str, str] = {}
@@ -148,9 +158,11 @@ class ArticleSpider(AliasedSpider):
                 self.discovered += article
                 self.listings_requested += not article
                 yield request
-            elif reason:
-                refused[reason] += 1
-                first.setdefault(reason, url)
+            else:
+                if reason:
+                    refused[reason] += 1
+                    first.setdefault(reason, url)
+                yield None  # a step: the feeder reads a listing in bounded steps, not requests
         self._report(response, reader, refused, first)
 
     def _entry_request(

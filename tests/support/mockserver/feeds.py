@@ -102,7 +102,7 @@ def endless_index(base: str, node: int) -> str:
 
 
 def big_urlset(base: str, count: int) -> str:
-    """/sitemap-big.xml?n=N: N article URLs (ids past the site's articles answer 404)."""
+    """/sitemap-big.xml?n=N[&host=URL]: N article URLs (ids past the site's answer 404)."""
     rows = "".join(f"<url><loc>{base}/article/{i}</loc></url>\n" for i in range(1, count + 1))
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

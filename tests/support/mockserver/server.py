@@ -122,8 +122,8 @@ class Handler(BaseHTTPRequestHandler):
         if (node := re.fullmatch(r"/sitemap-index/(\d+)\.xml", path)) is not None:
             return 200, XML, feeds.endless_index(base, int(node[1])), lastmod
         if path == "/sitemap-big.xml":
-            count = int(query.get("n", ["1000"])[0])
-            return 200, XML, feeds.big_urlset(base, count), lastmod
+            count, host = int(query.get("n", ["1000"])[0]), query.get("host", [base])[0]
+            return 200, XML, feeds.big_urlset(host, count), lastmod
         if path == "/rss.xml":
             rss = feeds.rss(base, site.newest_first, site.fetched)
             return 200, "application/rss+xml; charset=utf-8", rss, lastmod

@@ -91,3 +91,20 @@ def test_no_traceback_and_one_warning_per_skip(listing_crawl: Any) -> None:
 def test_each_bound_is_counted(listing_crawl: Any, reason: str, count: int) -> None:
     _, run_ = listing_crawl
     assert run_["stats"].get(f"newscrawler/skipped/{reason}") == count
+
+
+def test_a_big_sitemap_is_read_to_its_end_through_the_feeder(tmp_path: Path) -> None:
+    """20,000 entries on another host: read in steps, the spider kept open until the last."""
+    from tests.support.mockserver.fixtures import _start, _stop
+
+    proc, site = _start(articles=3)
+    try:
+        url = f"{site.url}/sitemap-big.xml?n=20000&host=http://elsewhere.invalid"
+        args = ("crawl", "article", "-a", f"sitemap={url}", "-O", str(tmp_path / "o.jsonl"))
+        result = crawl(*args, workdir=tmp_path)
+    finally:
+        _stop(proc)
+    stats = crawl_stats(result.stderr)
+    assert result.stderr.count("Traceback") == 0, result.stderr[-3000:]
+    assert stats["newscrawler/spider/offsite_entry"] == 20000
+    assert stats["finish_reason"] == "finished"

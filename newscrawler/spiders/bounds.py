@@ -10,8 +10,8 @@ from typing import Self
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
-from newscrawler.exceptions import ConfigError
 from newscrawler.sites.listings import ListingReader
+from newscrawler.utils.config import get_int
 
 SKIPPED = "newscrawler/skipped/{}"
 # Each default written once, here (settings.py only points at this table).
@@ -46,7 +46,7 @@ class Bounds:
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> Self:
-        values = [positive_int(settings, name) for name in DEFAULTS]
+        values = [get_int(settings, name, default, low=1) for name, default in DEFAULTS.items()]
         return cls(*values)
 
 
@@ -65,18 +65,6 @@ def refused_page(url: str, body: bytes, bounds: Bounds, stats: StatsCollector | 
              "NEWSCRAWLER_MAX_PAGE_MARKUP (%d)", url, tags, bounds.max_page_markup)  # fmt: skip
         return True
     return False
-
-
-def positive_int(settings: BaseSettings, name: str) -> int:
-    """Setting `name` as an int >= 1 (default from DEFAULTS); ConfigError naming it otherwise."""
-    raw = settings.get(name, DEFAULTS[name])
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise ConfigError(f"{name} must be a whole number >= 1, not {raw!r}") from None
-    if value < 1 or isinstance(raw, float) and raw != value:
-        raise ConfigError(f"{name} must be a whole number >= 1, not {raw!r}")
-    return value
 
 
 def skip(

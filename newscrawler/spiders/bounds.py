@@ -20,7 +20,7 @@ DEFAULTS = {
     # page 2.5 times that is a dump or an attack, and parsing costs up to ~70x a page's size.
     "NEWSCRAWLER_MAX_PAGE_BYTES": 4 * 1024 * 1024,
     # '<' characters (tags) per page, counted before parsing: the most in a real page is 5,852;
-    # extraction grows faster than the tag count (25,000 one-word paragraphs take ~2 s).
+    # extraction grows faster than the tag count (25,000 one-word paragraphs take ~3 s).
     "NEWSCRAWLER_MAX_PAGE_MARKUP": 50_000,
     # Uncompressed sitemap size: the sitemaps.org limit is 50 MB (52,428,800 bytes).
     "NEWSCRAWLER_SITEMAP_MAX_BYTES": 50 * 1024 * 1024,

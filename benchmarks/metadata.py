@@ -3,7 +3,9 @@
 Each page goes through the spider's own chain (the site's page class, generic here, then every
 pipeline of ITEM_PIPELINES) with the case's crawl time as the fetch time. Scores:
 
-- headline: exact, whitespace collapsed;
+- headline: exact, whitespace collapsed; --misses marks a miss "truth disputed" where the page
+  itself disagrees with the truth: the truth is the whole <title> (section and site suffixes
+  kept), or the og:title while the visible <h1> and the JSON-LD headline both state ours;
 - authors: the list exact; "people" compares with the truth's person names only (the truth
   names the publisher, a desk or an agency as author on some pages: "mbl.is", "BR24
   Redaktion", "DPA"; issue 14 asks for people only);
@@ -30,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.extraction_systems import project_chain  # noqa: E402
 from newscrawler.extract.authors import AGENCY, ROLE  # noqa: E402
-from newscrawler.extract.headline import is_site, site_keys  # noqa: E402
+from newscrawler.extract.headline import clean_title, is_site, site_keys  # noqa: E402
 from newscrawler.extract.language import canonical  # noqa: E402
 from newscrawler.extract.page import ArticlePage  # noqa: E402
 from newscrawler.sites import site_for_url  # noqa: E402
@@ -62,6 +64,18 @@ def people(case: dict[str, Any], page: ArticlePage) -> list[str]:
     ]
 
 
+def disputed(truth: str, got: str | None, page: ArticlePage) -> str | None:
+    """Why the page disagrees with a headline truth we miss, or None when it does not."""
+    got, truth = norm(got), norm(truth)
+    rest = truth.removeprefix(got) if got and truth != got else ""
+    if rest and re.match(r"\W", rest) and truth == norm(page.first(("title",))):
+        return "the truth is the whole <title>, section and site suffix kept; the <h1> is ours"
+    h1, ld = norm(page.first(("h1",))), norm(clean_title(page.jsonld.get("headline")))
+    if truth == norm(clean_title(page.meta.get("headline"))) and got == h1 == ld:
+        return "the truth is the og:title; the <h1> and JSON-LD headline both state ours"
+    return None
+
+
 def score(case: dict[str, Any], html: str, chain: list[Any]) -> dict[str, Any]:
     fields = extract(html, case["url"], site_for_url(case["url"]).key)[0]
     crawled = datetime.fromisoformat(case["crawled"]).replace(tzinfo=UTC).isoformat()
@@ -77,6 +91,7 @@ def score(case: dict[str, Any], html: str, chain: list[Any]) -> dict[str, Any]:
     return {
         "id": case["id"],
         "headline": norm(item.headline) == norm(case["headline"]),
+        "disputed": disputed(case["headline"], item.headline, page),
         "authors": list(map(norm, item.authors)) == list(map(norm, case["authors"] or [])),
         "people": list(map(norm, item.authors)) == list(map(norm, people(case, page))),
         "date": date_ok(case["published_at"], item.published_at),
@@ -106,11 +121,18 @@ def main() -> None:
     keys = ("headline", "authors", "people", "date", "language", "declared", "image")
     for key in (*keys, "caption", "credit"):
         print(f"{key:10} {sum(bool(row[key]) for row in scored) / len(rows):.3f}")
+    disputes = [row for row in scored if not row["headline"] and row["disputed"]]
+    print(f"headline misses where the page disputes the truth: {len(disputes)}")
     if args.misses:
         for row in scored:
             for key in ("headline", "people", "date"):
                 if not row[key]:
-                    print(f"MISS {key:8} {row['id']}: {row['got']} | truth {row['truth']}")
+                    why = (
+                        f" [truth disputed: {row['disputed']}]"
+                        if key == "headline" and row["disputed"]
+                        else ""
+                    )
+                    print(f"MISS {key:8} {row['id']}{why}: {row['got']} | truth {row['truth']}")
 
 
 if __name__ == "__main__":

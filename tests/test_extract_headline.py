@@ -96,6 +96,21 @@ def test_og_kicker_the_h1_shows_beats_jsonld_without() -> None:
     assert got == "Nationale Demo / Der 9. Juli naht"
 
 
+def test_punctuation_variant_most_sources_state_wins() -> None:
+    # Stuttgarter Zeitung layout: JSON-LD "K - X", og:title and <title> "K: X", <h1> "X".
+    declared = ["Rückbau - Türme gesprengt", "Rückbau: Türme gesprengt"]
+    stated = [*declared, "Türme gesprengt", "Rückbau: Türme gesprengt - Politik"]
+    got = choose(declared, "Türme gesprengt", "Rückbau: Türme gesprengt - Politik", stated)
+    assert got == "Rückbau: Türme gesprengt"
+
+
+def test_titles_with_other_words_are_not_voted_on() -> None:
+    # WAZ layout: a JSON-LD headline alone against og:title, <h1> and <title> stays first.
+    declared = ["Nun attackiert auch Lang", "Lang nennt Klöckner Unternehmerin"]
+    stated = [*declared, declared[1], declared[1]]
+    assert choose(declared, declared[1], declared[1], stated) == declared[0]
+
+
 def test_jsonld_entities_decoded() -> None:
     html = (
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle",'
@@ -114,6 +129,8 @@ def test_jsonld_entities_decoded() -> None:
         "ch/SRF_2024_04_15",  # og:title and <h1> with different kickers
         "no/Dagbladet_2024_08_04",  # JSON-LD kicker not shown
         "lu/Tageblatt_2025_06_30",  # og:title kicker shown in the <h1>
+        "de/StuttgarterZeitung_2025_10_25",  # JSON-LD "K - X", og:title and <title> "K: X"
+        "de/WAZ_2025_09_10",  # JSON-LD headline alone against og:title, <h1>, <title>
     ],
 )
 def test_headline_of_real_layouts(case_id: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
 # Separators between a headline and a site name or section ("X - Golem.de", "X | rbb24",
@@ -79,14 +79,37 @@ def _two_kickers(first: str, second: str) -> bool:
     )
 
 
-def choose(declared: list[str], visible: str, title: str) -> str | None:
+def support(candidate: str, stated: Sequence[str]) -> int:
+    """How many of the page's title sources state the candidate, whole or before a separator."""
+    return sum(
+        text == candidate
+        or (text.startswith(candidate) and bool(SEPARATOR.match(text, len(candidate))))
+        for text in stated
+    )
+
+
+def best_spelling(declared: list[str], stated: Sequence[str]) -> str:
+    """Of the declared titles with the first one's words, the spelling most sources state.
+
+    Only punctuation may differ ("Kicker - X" and "Kicker: X"); the first (JSON-LD's) wins a tie.
+    """
+    variants = [d for d in declared if _agrees(d, declared[0])]
+    return max(variants, key=lambda d: support(d, stated))  # max keeps the first of equals
+
+
+def choose(declared: list[str], visible: str, title: str, stated: Sequence[str] = ()) -> str | None:
     """The headline from declared titles (JSON-LD, og:title, twitter:title), the <h1>, <title>.
 
     All come with site affixes stripped. The first declared title wins (JSON-LD, then og:title:
     the editors' headline), except where the visible <h1> shows it carries a kicker: JSON-LD
     "Kicker: X" beside an <h1> "X" gives "X"; an og:title and <h1> with different kickers
     ("A: X", "B - X") give the common "X"; an og:title "K / X" whose kicker K the <h1> shows
-    beats a JSON-LD "X".
+    beats a JSON-LD "X". Otherwise, of declared titles that differ only in punctuation, the
+    spelling most of `stated` (every source's title, one entry per source) repeats wins:
+    Stuttgarter Zeitung's JSON-LD joins "Kicker - X" where og:title and <title> write
+    "Kicker: X" (the <h1> shows "X" alone). Titles with different words are not voted on: a
+    JSON-LD headline alone against og:title, <h1> and <title> is the truth on some sites (WAZ,
+    Wired, AP) and not on others (FAZ), so no markup convention tells them apart.
     """
     if not declared:
         return visible or title or None
@@ -99,4 +122,5 @@ def choose(declared: list[str], visible: str, title: str) -> str | None:
             return shown[0]  # the JSON-LD headline drops a kicker the <h1> shows
         if _two_kickers(first, visible):
             return _tail(visible)
+        return best_spelling(declared, stated)
     return first

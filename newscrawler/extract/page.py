@@ -170,10 +170,12 @@ class ArticlePage:
             and not (shown and not any(dom.overlaps(title, v) for v in shown))
         ]
         raws = (self.jsonld.get("headline"), self.first(self.headline_css))
-        declared = [strip_site(clean_title(raw), keys) for raw in raws if clean_title(raw)]
-        declared = [d for d in dict.fromkeys(declared + social) if not is_site(d, keys)]
+        stated = [strip_site(clean_title(raw), keys) for raw in raws if clean_title(raw)]
+        stated += social
+        declared = [d for d in dict.fromkeys(stated) if not is_site(d, keys)]
         visible = strip_site(clean_title(self.first(self.headline_css) or h1), keys)
-        return choose(declared, visible, strip_site(clean_title(self.first(("title",))), keys))
+        title = strip_site(clean_title(self.first(("title",))), keys)
+        return choose(declared, visible, title, [*stated, visible, title])
 
     def all_texts(self, selectors: tuple[str, ...]) -> list[str]:
         """Texts of every element matched by the first selector that matches (several authors)."""

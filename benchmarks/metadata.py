@@ -122,7 +122,9 @@ def main() -> None:
     for key in (*keys, "caption", "credit"):
         print(f"{key:10} {sum(bool(row[key]) for row in scored) / len(rows):.3f}")
     disputes = [row for row in scored if not row["headline"] and row["disputed"]]
-    print(f"headline misses where the page disputes the truth: {len(disputes)}")
+    kept = len(scored) - len(disputes)
+    print(f"headline misses where the page disputes the truth: {len(disputes)}", end="; ")
+    print(f"headline without them: {sum(row['headline'] for row in scored) / kept:.3f} of {kept}")
     if args.misses:
         for row in scored:
             for key in ("headline", "people", "date"):

@@ -1,4 +1,4 @@
-"""Run report: the pure summary and collapse verdict, the extension, and the exit status."""
+"""Run report: the pure summary, the checks and verdicts, the extension, and the exit status."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newscrawler.commands.exitcode import stats_exit_code
+from newscrawler.extensions import checks
 from newscrawler.extensions.report import EXIT_CODE_KEY, RunReport, report_filename
 from newscrawler.extensions.summary import build_report, collapse_reasons
+from newscrawler.extensions.verdicts import VERDICTS, worst
 from tests.support.ops_spider import tiny_site
 from tests.test_incremental import last_report, run_ops_spider
 
@@ -68,15 +70,106 @@ def test_collapse_verdict(stats: dict[str, Any], collapsed: bool) -> None:
     assert bool(collapse_reasons(stats)) is collapsed
 
 
-def test_cancelled_job_is_not_a_collapse() -> None:
+def test_cancelled_job_is_incomplete_not_a_collapse() -> None:
+    # The old verdict said OK for a cancelled run; it did not finish, so it is INCOMPLETE now.
     stats = {"newscrawler/report/article_pages": 2, "item_scraped_count": 0}
-    assert build_report(stats, spider="x", finish_reason="finished")["verdict"] == "COLLAPSE"
-    assert build_report(stats, spider="x", finish_reason="shutdown")["verdict"] == "OK"
+    assert checks.collapse(stats, "finished") is not None
+    assert checks.collapse(stats, "shutdown") is None
+    assert checks.finish_reason("shutdown") == "finish_reason=shutdown"
+    assert checks.finish_reason("closespider_itemcount") is None
+
+
+REFUSED = {
+    "downloader/request_count": 8,
+    "robotstxt/request_count": 1,
+    "downloader/exception_type_count/DownloadConnectionRefusedError": 8,
+    "log_count/ERROR": 2,  # Scrapy's one-line "Gave up retrying": not an unhandled exception
+}
+
+
+@pytest.mark.parametrize(
+    ("stats", "verdict"),
+    [
+        (HEALTHY, "OK"),
+        (REFUSED, "OUTAGE"),
+        ({"downloader/request_count": 3, "downloader/response_status_count/503": 3}, "OUTAGE"),
+        (
+            {
+                "downloader/request_count": 2,
+                "robotstxt/request_count": 1,
+                "downloader/response_status_count/404": 1,
+                "robotstxt/response_status_count/404": 1,
+            },
+            "OUTAGE",
+        ),
+        ({**HEALTHY, "newscrawler/errors/tracebacks": 1}, "ERRORS"),
+        ({**HEALTHY, "spider_exceptions/ValueError": 2}, "ERRORS"),
+        ({**HEALTHY, "log_count/CRITICAL": 1}, "ERRORS"),
+        ({**HEALTHY, "newscrawler/lost/unencodable": 1}, "LOST"),
+        ({**HEALTHY, "newscrawler/lost/unencodable": 0}, "OK"),
+        ({**HEALTHY, "feedexport/failed_count/FTPFeedStorage": 1}, "FEED_FAILED"),
+        ({**HEALTHY, "newscrawler/feeds/open_failed": 1}, "FEED_FAILED"),
+        ({**HEALTHY, "newscrawler/skipped/warc_record": 4}, "OK"),
+        ({**HEALTHY, "newscrawler/report/article_pages": 1, "item_scraped_count": 0}, "COLLAPSE"),
+        ({**HEALTHY, "newscrawler/feeds/open_failed": 1, "newscrawler/lost/x": 3}, "FEED_FAILED"),
+    ],
+    ids=[
+        "healthy",
+        "refused",
+        "all-503",
+        "only-robots-answered",
+        "traceback",
+        "callback-raised",
+        "critical",
+        "lost",
+        "lost-zero",
+        "feed-not-stored",
+        "feed-not-opened",
+        "skips-alone",
+        "collapse",
+        "feed-beats-lost",
+    ],
+)
+def test_verdict_of_checks(stats: dict[str, Any], verdict: str) -> None:
+    failed = [
+        name
+        for name, reason in (
+            ("ERRORS", checks.errors(stats)),
+            ("FEED_FAILED", checks.feeds(stats)),
+            ("LOST", checks.lost(stats)),
+            ("OUTAGE", checks.outage(stats)),
+            ("COLLAPSE", checks.collapse(stats, "finished")),
+        )
+        if reason
+    ]
+    assert worst(failed).name == verdict
+
+
+def test_exit_codes_are_distinct_and_collapse_keeps_3() -> None:
+    codes = [v.exit_code for v in VERDICTS]
+    assert len(set(codes)) == len(codes)
+    assert not {0, 1, 2} & set(codes)
+    assert {v.name: v.exit_code for v in VERDICTS}["COLLAPSE"] == 3
+
+
+def test_field_coverage() -> None:
+    stats = {"item_scraped_count": 10, "newscrawler/coverage/headline": 10}
+    stats["newscrawler/coverage/published_at"] = 4
+    need = {"headline": 1.0, "published_at": 0.5}
+    assert checks.coverage(stats, need) == "field coverage of 10 items: published_at 40% < 50%"
+    assert checks.coverage({**stats, "newscrawler/coverage/published_at": 5}, need) is None
+    assert checks.coverage({**stats, "item_scraped_count": 9}, need, min_items=10) is None
+
+
+def test_warc_records_are_pages() -> None:
+    stats = {"newscrawler/warc/records": 8, "newscrawler/warc/skipped_non_html": 1}
+    report = build_report({**stats, "item_scraped_count": 7}, spider="warc", finish_reason="x")
+    assert (report["pages_fetched"], report["article_pages_fetched"]) == (8, 7)
+    assert collapse_reasons({**stats, "item_scraped_count": 0})  # a WARC replay can collapse
 
 
 def test_report_figures() -> None:
     report = build_report(HEALTHY, spider="apnews", finish_reason="finished")
-    assert report["verdict"] == "OK"
     assert report["pages_fetched"] == 12
     assert report["articles_exported"] == 9
     assert report["drops_by_reason"] == {"DuplicateArticle": 1}
@@ -116,7 +209,7 @@ def test_collapsed_run_exits_non_zero(tmp_path: Path) -> None:
     with tiny_site(3) as base:
         empty = run_ops_spider(tmp_path, base, "-a", "mode=empty")
         assert empty.returncode == 3, empty.stderr[-3000:]
-        assert "Extraction COLLAPSE" in empty.stderr
+        assert "Run verdict COLLAPSE (exit 3)" in empty.stderr
         assert last_report(tmp_path)["verdict"] == "COLLAPSE"
         (tmp_path / "ok").mkdir()
         healthy = run_ops_spider(tmp_path / "ok", base)

@@ -8,7 +8,6 @@ from typing import Any
 from newscrawler.extensions.summary import (
     DEFAULT_MIN_ITEMS,
     collapse_reasons,
-    count_prefix,
     with_prefix,
 )
 
@@ -33,10 +32,17 @@ def errors(stats: Mapping[str, Any]) -> str | None:
     counts = {
         "tracebacks logged": int(stats.get(TRACEBACKS_KEY, 0)),
         "CRITICAL lines": int(stats.get("log_count/CRITICAL", 0)),
-        "spider callback exceptions": count_prefix(stats, "spider_exceptions/"),
+        "spider callback exceptions": callback_exceptions(stats),
     }
     found = [f"{count} {what}" for what, count in counts.items() if count]
     return ", ".join(found) if found else None
+
+
+def callback_exceptions(stats: Mapping[str, Any]) -> int:
+    """Scrapy's `spider_exceptions/count`, else the sum of its per-class counters."""
+    by_class = with_prefix(stats, "spider_exceptions/")
+    total = by_class.pop("count", None)
+    return int(total) if total is not None else sum(int(n) for n in by_class.values())
 
 
 def feeds(stats: Mapping[str, Any]) -> str | None:
@@ -56,21 +62,17 @@ def lost(stats: Mapping[str, Any]) -> str | None:
     return f"{sum(counts.values())} items lost: " + ", ".join(f"{r}={n}" for r, n in counts.items())
 
 
-def answered(stats: Mapping[str, Any]) -> tuple[int, int]:
-    """(requests sent, responses below 500 received), both without robots.txt."""
-    sent = int(stats.get("downloader/request_count", 0)) - int(
-        stats.get("robotstxt/request_count", 0)
-    )
+def answered(stats: Mapping[str, Any]) -> int:
+    """Responses below 500 received, robots.txt not counted (it may answer for a dead site)."""
     codes = with_prefix(stats, "downloader/response_status_count/")
     robots = with_prefix(stats, "robotstxt/response_status_count/")
-    good = sum(int(n) - int(robots.get(code, 0)) for code, n in codes.items() if int(code) < 500)
-    return sent, good
+    return sum(int(n) - int(robots.get(code, 0)) for code, n in codes.items() if int(code) < 500)
 
 
 def outage(stats: Mapping[str, Any]) -> str | None:
     """Requests were sent and none was answered (refused, timed out, or a 5xx every time)."""
-    sent, good = answered(stats)
-    if sent <= 0 or good > 0:
+    sent = int(stats.get("downloader/request_count", 0))
+    if sent <= 0 or answered(stats) > 0:
         return None
     return f"{sent} requests sent, none answered"
 

@@ -139,8 +139,10 @@ class RunReport:
 
     def run_suite(self, stats: dict[str, Any]) -> dict[str, str]:
         spider = self.crawler.spider if self.crawler else None
+        # What spidermon's own extension passes, so its notification templates fill in.
         data: dict[str, Any] = {"stats": stats, "crawler": self.crawler, "spider": spider}
-        data |= {"job": None, "stats_history": [], "options": self.options.checks}
+        data |= {"sc_spider_name": spider.name if spider else "", "job": None}
+        data |= {"stats_history": [], "options": self.options.checks}
         return failed_checks(Runner(spider=spider).run(self.suite, **data))
 
     def write(self, path: Path, report: dict[str, Any]) -> None:

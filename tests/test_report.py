@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from scrapy.utils.test import get_crawler
+from spidermon.core.actions import Action
 
 from newscrawler.commands.exitcode import stats_exit_code
 from newscrawler.extensions import checks
@@ -214,3 +215,85 @@ def test_collapsed_run_exits_non_zero(tmp_path: Path) -> None:
         (tmp_path / "ok").mkdir()
         healthy = run_ops_spider(tmp_path / "ok", base)
         assert healthy.returncode == 0, healthy.stderr[-3000:]
+
+
+def test_traceback_counter_tells_tracebacks_from_one_line_errors() -> None:
+    import logging
+
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from newscrawler.extensions.errors import TracebackCounter
+
+    crawler = get_crawler()
+    stats = MemoryStatsCollector(crawler)
+    log = logging.getLogger("tests.report.counter")
+    counter = TracebackCounter(stats)
+    log.addHandler(counter)
+    try:
+        log.error("Gave up retrying <GET http://x/>: Connection refused")  # deliberate, one line
+        log.warning("skipped", exc_info=(ValueError, ValueError("w"), None))  # below ERROR
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            log.exception("Spider error processing <GET http://x/>")
+        log.critical("Unhandled error in Deferred:\nTraceback (most recent call last):\n ...")
+    finally:
+        log.removeHandler(counter)
+    assert stats.get_value("newscrawler/errors/tracebacks") == 2
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        ("NEWSCRAWLER_FIELD_COVERAGE", '{"published_at": 2}', "shares must be from 0 to 1"),
+        ("NEWSCRAWLER_FIELD_COVERAGE", '{"published_at": "x"}', "shares must be numbers"),
+        ("NEWSCRAWLER_FIELD_COVERAGE", "[1, 2", "expected a JSON object"),
+        ("NEWSCRAWLER_MONITOR_ACTIONS", "spidermon.nope.Action", "cannot load"),
+        ("NEWSCRAWLER_MONITOR_ACTIONS", "json.dumps", "is not a spidermon action"),
+        (
+            "NEWSCRAWLER_MONITOR_ACTIONS",
+            "spidermon.contrib.actions.slack.notifiers.SendSlackMessageSpiderFinished",
+            "SPIDERMON_SLACK_SENDER_TOKEN",
+        ),
+    ],
+    ids=["share-over-1", "share-not-number", "not-json", "no-module", "not-action", "no-token"],
+)
+def test_bad_monitor_settings_are_config_errors(setting: str, value: str, message: str) -> None:
+    from newscrawler.exceptions import ConfigError
+
+    crawler = get_crawler(settings_dict={setting: value})
+    with pytest.raises(ConfigError, match=message):
+        RunReport.from_crawler(crawler)
+
+
+def test_coverage_setting_from_command_line(tmp_path: Path) -> None:
+    need = '{"published_at": 0.8, "agency": 0.25}'
+    settings = {"NEWSCRAWLER_FIELD_COVERAGE": need, "NEWSCRAWLER_REPORT_DIR": str(tmp_path)}
+    ext = RunReport.from_crawler(get_crawler(settings_dict=settings))
+    assert dict(ext.options.checks.field_coverage) == {"published_at": 0.8, "agency": 0.25}
+
+
+class Unreachable(Action):  # type: ignore[misc]
+    """A notification whose service cannot be reached."""
+
+    def run_action(self) -> None:
+        raise ConnectionError("no route to the chat service")
+
+
+def test_failed_notification_is_one_error_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = {
+        "NEWSCRAWLER_REPORT_DIR": str(tmp_path),
+        "NEWSCRAWLER_MONITOR_ACTIONS": "tests.test_report.Unreachable",
+    }
+    crawler = get_crawler(settings_dict=settings)
+    ext = RunReport.from_crawler(crawler)
+    crawler.stats.open_spider()
+    crawler.stats.set_value("newscrawler/report/article_pages", 3)
+    report = ext.close("apnews", "finished")
+    assert report["verdict"] == "COLLAPSE"
+    lines = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert (
+        "Monitor action failed: Unreachable: ConnectionError: no route to the chat service" in lines
+    )

@@ -150,3 +150,14 @@ def failed_checks(result: Any) -> dict[str, str]:
             last = str(item.error or "").strip().splitlines()[-1:] or ["monitor failed"]
             failed.setdefault("ERRORS", f"{item.monitor.name}: {last[0]}")
     return failed
+
+
+def failed_actions(result: Any) -> list[str]:
+    """`<action>: <last line of its error>` for each action (a notification) that raised."""
+    steps = (result.monitors_finished_action_results, result.monitors_failed_action_results)
+    return [
+        f"{item.action.name}: {(str(item.error).strip().splitlines() or ['failed'])[-1]}"
+        for results in steps
+        for item in results
+        if item.error
+    ]

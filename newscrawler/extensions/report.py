@@ -16,7 +16,7 @@ from scrapy.http import Response
 
 from newscrawler.extensions.checks import COVERAGE_PREFIX
 from newscrawler.extensions.errors import TracebackCounter
-from newscrawler.extensions.monitors import Runner, VerdictSuite, failed_checks
+from newscrawler.extensions.monitors import Runner, VerdictSuite, failed_actions, failed_checks
 from newscrawler.extensions.options import monitor_actions, report_options
 from newscrawler.extensions.summary import ARTICLE_PAGES_KEY, build_report, summary_line
 from newscrawler.extensions.verdicts import worst
@@ -75,7 +75,6 @@ class RunReport:
         ext = cls(crawler.stats, report_dir, report_options(settings), reports_keep(settings))
         ext.crawler = crawler
         ext.suite = VerdictSuite(crawler=crawler, monitors_failed_actions=monitor_actions(crawler))
-        logging.getLogger().addHandler(ext.counter)
         for handler, signal in (
             (ext.spider_opened, signals.spider_opened),
             (ext.response_received, signals.response_received),
@@ -89,6 +88,7 @@ class RunReport:
 
     def spider_opened(self) -> None:
         self.pattern = article_pattern(self.crawler.spider if self.crawler else None)
+        logging.getLogger().addHandler(self.counter)
 
     def response_received(self, response: Response, request: Request) -> None:
         # A 404 or a PDF is no article page that extraction could have failed on.
@@ -143,7 +143,10 @@ class RunReport:
         data: dict[str, Any] = {"stats": stats, "crawler": self.crawler, "spider": spider}
         data |= {"sc_spider_name": spider.name if spider else "", "job": None}
         data |= {"stats_history": [], "options": self.options.checks}
-        return failed_checks(Runner(spider=spider).run(self.suite, **data))
+        result = Runner(spider=spider).run(self.suite, **data)
+        for failure in failed_actions(result):  # a notification that could not be sent
+            logger.error("Monitor action failed: %s", failure)
+        return failed_checks(result)
 
     def write(self, path: Path, report: dict[str, Any]) -> None:
         try:

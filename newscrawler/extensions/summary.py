@@ -125,6 +125,7 @@ def summary_line(report: Mapping[str, Any]) -> str:
         f"{report['verdict']} {report['spider']}: {report['pages_fetched']} pages, "
         f"{report['article_pages_fetched']} article pages, {report['articles_exported']} exported, "
         f"{report['items_dropped']} dropped {report['drops_by_reason']}, "
-        f"skipped {report['incremental'].get('skipped', 0)} seen {report['skipped']}, "
+        f"already exported {report['incremental'].get('skipped', 0)}, "
+        f"skipped {report['skipped']}, lost {report['lost']}, "
         f"HTTP errors {report['http_errors']}, finish_reason={report['finish_reason']}"
     )

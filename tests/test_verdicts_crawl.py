@@ -202,7 +202,8 @@ def test_failed_verdict_sends_an_email(smtp_server: tuple[int, Inbox], tmp_path:
     assert envelope.rcpt_tos == ["desk@example.org"]
     text = envelope.content.decode("utf-8", errors="replace")
     assert "Subject: newscrawler ops: run failed" in text
-    assert "ItemCountMonitor" in text  # spidermon's report names the failed monitor
+    # spidermon's report names the failed monitor, its verdict and why.
+    assert "ItemCountMonitor (COLLAPSE): 0 articles exported from 2 article pages fetched" in text
 
 
 def test_healthy_run_sends_nothing(smtp_server: tuple[int, Inbox], tmp_path: Path) -> None:

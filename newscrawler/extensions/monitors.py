@@ -34,6 +34,12 @@ class VerdictMonitor(Monitor):  # type: ignore[misc]
     verdict: ClassVar[str] = "ERRORS"
     reason: str | None = None
 
+    @property
+    def name(self) -> str:
+        """What notifications show: the monitor, its verdict and, once it failed, why."""
+        head = f"{type(self).__name__} ({self.verdict})"
+        return f"{head}: {self.reason}" if self.reason else head
+
     def check(self, stats: Mapping[str, Any], options: CheckOptions) -> str | None:
         raise NotImplementedError
 

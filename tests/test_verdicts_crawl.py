@@ -88,14 +88,25 @@ def test_collapse_article_pages_without_items(tmp_path: Path) -> None:
     assert report["failed_checks"]["COLLAPSE"] == "0 articles exported from 4 article pages fetched"
 
 
-def test_unhandled_exception_is_errors(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "found"),
+    [
+        (("-a", "mode=raise"), "3 tracebacks logged, 3 spider callback exceptions"),
+        (
+            ("-s", 'ITEM_PIPELINES={"tests.support.ops_spider.RaisingPipeline": 1}'),
+            "3 tracebacks logged",
+        ),
+    ],
+    ids=["spider", "pipeline"],
+)
+def test_unhandled_exception_is_errors(args: tuple[str, ...], found: str, tmp_path: Path) -> None:
     with tiny_site(3) as base:
-        run = run_ops_spider(tmp_path, base, "-a", "mode=raise")
+        run = run_ops_spider(tmp_path, base, *args)
     assert run.returncode == 7, run.stderr[-3000:]
     report = last_report(tmp_path)
     assert report["verdict"] == "ERRORS"
-    assert report["failed_checks"]["ERRORS"] == "3 tracebacks logged, 3 spider callback exceptions"
-    # Before: a run whose every page raised exported nothing and said COLLAPSE (or OK).
+    assert report["failed_checks"]["ERRORS"] == found
+    # Before: a run whose every page raised in the spider said COLLAPSE; in a pipeline, OK.
     assert report["newscrawler"]["errors/tracebacks"] == 3
 
 

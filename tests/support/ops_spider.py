@@ -21,6 +21,13 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 
+class RaisingPipeline:
+    """A pipeline with a bug, enabled with `-s ITEM_PIPELINES=` (it raises on every item)."""
+
+    def process_item(self, item: Any) -> Any:
+        raise TypeError(f"test pipeline bug on {item['url']}")
+
+
 class OpsSpider(scrapy.Spider):
     """Listing at `/`, articles at `/article/<n>`; `-a mode=` makes a run fail one check.
 

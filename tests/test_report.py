@@ -160,6 +160,8 @@ def test_field_coverage() -> None:
     assert checks.coverage(stats, need) == "field coverage of 10 items: published_at 40% < 50%"
     assert checks.coverage({**stats, "newscrawler/coverage/published_at": 5}, need) is None
     assert checks.coverage({**stats, "item_scraped_count": 9}, need, min_items=10) is None
+    report = build_report(stats, spider="x", finish_reason="finished")
+    assert report["field_coverage"] == {"headline": 1.0, "published_at": 0.4}
 
 
 def test_warc_records_are_pages() -> None:

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from newscrawler.extensions.summary import (
+    COVERAGE_PREFIX,
     DEFAULT_MIN_ITEMS,
     collapse_reasons,
     with_prefix,
 )
 
 TRACEBACKS_KEY = "newscrawler/errors/tracebacks"
-COVERAGE_PREFIX = "newscrawler/coverage/"
 # Share of exported items that must have each field; a run with fewer items is not judged.
 # headline and body: the pipelines drop items without them, so anything less is a bug. The
 # others: wire copy nearly always carries a date; agency only where a dateline or credit names one.

@@ -14,11 +14,15 @@ from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 
-from newscrawler.extensions.checks import COVERAGE_PREFIX
 from newscrawler.extensions.errors import TracebackCounter
 from newscrawler.extensions.monitors import Runner, VerdictSuite, failed_actions, failed_checks
 from newscrawler.extensions.options import monitor_actions, report_options
-from newscrawler.extensions.summary import ARTICLE_PAGES_KEY, build_report, summary_line
+from newscrawler.extensions.summary import (
+    ARTICLE_PAGES_KEY,
+    COVERAGE_PREFIX,
+    build_report,
+    summary_line,
+)
 from newscrawler.extensions.verdicts import worst
 from newscrawler.utils.config import get_bool
 from newscrawler.utils.requests import article_pattern, is_article_request, is_html

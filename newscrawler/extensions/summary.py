@@ -11,6 +11,8 @@ EMPTY_DROP_REASONS = ("EmptyBody", "NotAnArticle")
 DEFAULT_MIN_ITEMS = 3
 # HTML 2xx responses to article requests (a 404 or a PDF is no article page to extract).
 ARTICLE_PAGES_KEY = "newscrawler/report/article_pages"
+# Exported items that have each checked field (extensions/report.py counts, checks.py judges).
+COVERAGE_PREFIX = "newscrawler/coverage/"
 # A WARC replay downloads nothing: its records are its pages, its HTML ones its article pages.
 WARC_RECORDS_KEY = "newscrawler/warc/records"
 WARC_NON_HTML_KEY = "newscrawler/warc/skipped_non_html"
@@ -47,6 +49,13 @@ def article_pages(stats: Mapping[str, Any]) -> int:
     """HTML article pages fetched, plus the HTML response records of a WARC replay."""
     warc = int(stats.get(WARC_RECORDS_KEY, 0)) - int(stats.get(WARC_NON_HTML_KEY, 0))
     return int(stats.get(ARTICLE_PAGES_KEY, 0)) + max(0, warc)
+
+
+def field_coverage(stats: Mapping[str, Any]) -> dict[str, float]:
+    """Share of exported items that have each checked field."""
+    items = int(stats.get("item_scraped_count", 0))
+    counts = with_prefix(stats, COVERAGE_PREFIX)
+    return {name: round(int(n) / items, 3) for name, n in sorted(counts.items())} if items else {}
 
 
 def count_events(stats: Mapping[str, Any], component: str, names: tuple[str, ...]) -> int:
@@ -110,6 +119,7 @@ def build_report(
         "skipped": with_prefix(stats, "newscrawler/skipped/"),
         "lost": with_prefix(stats, "newscrawler/lost/"),
         "incremental": with_prefix(stats, "newscrawler/incremental/"),
+        "field_coverage": field_coverage(stats),
     }
     for name, key in FIGURES.items():
         report[name] = int(stats.get(f"newscrawler/{key}", 0))

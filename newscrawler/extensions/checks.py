@@ -72,7 +72,8 @@ def answered(stats: Mapping[str, Any]) -> int:
 def outage(stats: Mapping[str, Any]) -> str | None:
     """Requests were sent and none was answered (refused, timed out, or a 5xx every time)."""
     sent = int(stats.get("downloader/request_count", 0))
-    if sent <= 0 or answered(stats) > 0:
+    # robots.txt alone is no crawl: a site whose robots.txt forbids every page is not down.
+    if sent - int(stats.get("robotstxt/request_count", 0)) <= 0 or answered(stats) > 0:
         return None
     return f"{sent} requests sent, none answered"
 

@@ -65,7 +65,7 @@ class RunReport:
         self.keep = keep  # reports kept per spider (NEWSCRAWLER_REPORTS_KEEP); 0: all
         self.pattern: re.Pattern[str] | None = None
         self.crawler: Crawler | None = None
-        self.suite: Any = None
+        self.actions: list[Any] = []
         self.reason: str | None = None
         self.judged = False
         self.counter = TracebackCounter(stats)
@@ -78,7 +78,7 @@ class RunReport:
         report_dir = state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR)
         ext = cls(crawler.stats, report_dir, report_options(settings), reports_keep(settings))
         ext.crawler = crawler
-        ext.suite = VerdictSuite(crawler=crawler, monitors_failed_actions=monitor_actions(crawler))
+        ext.actions = monitor_actions(crawler)  # built now: a misconfigured one fails at start
         for handler, signal in (
             (ext.spider_opened, signals.spider_opened),
             (ext.response_received, signals.response_received),
@@ -147,7 +147,9 @@ class RunReport:
         data: dict[str, Any] = {"stats": stats, "crawler": self.crawler, "spider": spider}
         data |= {"sc_spider_name": spider.name if spider else "", "job": None}
         data |= {"stats_history": [], "options": self.options.checks}
-        result = Runner(spider=spider).run(self.suite, **data)
+        # A unittest suite runs once (it drops its tests as they finish): a new one per run.
+        suite = VerdictSuite(crawler=self.crawler, monitors_failed_actions=self.actions)
+        result = Runner(spider=spider).run(suite, **data)
         for failure in failed_actions(result):  # a notification that could not be sent
             logger.error("Monitor action failed: %s", failure)
         return failed_checks(result)

@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 
 EXIT_CODE_KEY = "newscrawler/report/exit_code"  # read by newscrawler.commands.exitcode
 VERDICT_KEY = "newscrawler/report/verdict"
+# Set by the feed exporter (feeds/extension.py) when a feed could not be opened: none was, and
+# none will signal its close.
+OPEN_FAILED_KEY = "newscrawler/feeds/open_failed"
 
 
 def report_filename(spider: str, start_time: Any) -> str:
@@ -108,8 +111,10 @@ class RunReport:
 
     def spider_closed(self, reason: str) -> None:
         self.reason = reason
-        if not self.crawler or not self.crawler.settings.getdict("FEEDS"):
-            self.judge()  # else at feed_exporter_closed: feed failures are counted by then
+        # With feeds open, judge at feed_exporter_closed: their failures are counted by then.
+        feeds = self.crawler.settings.getdict("FEEDS") if self.crawler else {}
+        if not feeds or self.stats.get_value(OPEN_FAILED_KEY):
+            self.judge()
 
     def feeds_closed(self) -> None:
         self.judge()

@@ -50,12 +50,13 @@ def test_one_404_and_one_pdf_among_good_pages_is_ok(
     start_mock_site: Callable[..., MockSite], tmp_path: Path
 ) -> None:
     site = start_mock_site(articles=5, faults={"/article/2": "404", "/article/3": "pdf"})
-    first = article_crawl(tmp_path, f"{site.url}/sitemap.xml")
+    append = ("-o", str(tmp_path / "articles.jsonl"))  # -O would fetch every article again
+    first = article_crawl(tmp_path, f"{site.url}/sitemap.xml", *append)
     assert_verdict(first, "OK", 0)
     assert first["report"]["http_errors"] == {"404": 1}
     assert first["report"]["article_pages_fetched"] == 3
     # Before: the next run re-fetched only the 404 and the PDF, exported nothing: COLLAPSE, exit 3.
-    second = article_crawl(tmp_path, f"{site.url}/sitemap.xml")
+    second = article_crawl(tmp_path, f"{site.url}/sitemap.xml", *append)
     assert_verdict(second, "OK", 0)
     assert second["report"]["incremental"]["skipped"] == 3
     assert "Traceback" not in first["log"] + second["log"]

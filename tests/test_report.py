@@ -260,7 +260,7 @@ def test_traceback_counter_tells_tracebacks_from_one_line_errors() -> None:
     [
         ("NEWSCRAWLER_FIELD_COVERAGE", '{"published_at": 2}', "shares must be from 0 to 1"),
         ("NEWSCRAWLER_FIELD_COVERAGE", '{"published_at": "x"}', "shares must be numbers"),
-        ("NEWSCRAWLER_FIELD_COVERAGE", "[1, 2", "expected a JSON object"),
+        ("NEWSCRAWLER_FIELD_COVERAGE", "[1, 2", "NEWSCRAWLER_FIELD_COVERAGE"),
         ("NEWSCRAWLER_MONITOR_ACTIONS", "spidermon.nope.Action", "cannot load"),
         ("NEWSCRAWLER_MONITOR_ACTIONS", "json.dumps", "is not a spidermon action"),
         (

@@ -20,6 +20,7 @@ from newscrawler.extensions.checks import (
 from newscrawler.extensions.monitors import CheckOptions
 from newscrawler.extensions.summary import DEFAULT_MIN_ITEMS
 from newscrawler.extensions.verdicts import BY_NAME
+from newscrawler.utils.config import get_dict, get_int, get_list
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -34,44 +35,37 @@ class ReportOptions:
 def report_options(settings: BaseSettings) -> ReportOptions:
     """The checks' thresholds and the exit-code overrides, from settings."""
     checks = CheckOptions(
-        collapse_min_items=settings.getint("NEWSCRAWLER_COLLAPSE_MIN_ITEMS", DEFAULT_MIN_ITEMS),
-        field_coverage=coverage_setting(settings.get("NEWSCRAWLER_FIELD_COVERAGE")),
-        coverage_min_items=settings.getint(
-            "NEWSCRAWLER_COVERAGE_MIN_ITEMS", DEFAULT_COVERAGE_MIN_ITEMS
+        collapse_min_items=get_int(settings, "NEWSCRAWLER_COLLAPSE_MIN_ITEMS", DEFAULT_MIN_ITEMS),
+        field_coverage=coverage_setting(settings),
+        coverage_min_items=get_int(
+            settings, "NEWSCRAWLER_COVERAGE_MIN_ITEMS", DEFAULT_COVERAGE_MIN_ITEMS
         ),
         finish_reasons=tuple(
-            settings.getlist("NEWSCRAWLER_FINISH_REASONS", list(DEFAULT_FINISH_REASONS))
+            get_list(settings, "NEWSCRAWLER_FINISH_REASONS", DEFAULT_FINISH_REASONS)
         ),
     )
-    collapse = settings.getint("NEWSCRAWLER_COLLAPSE_EXIT_CODE", BY_NAME["COLLAPSE"].exit_code)
+    default = BY_NAME["COLLAPSE"].exit_code
+    collapse = get_int(settings, "NEWSCRAWLER_COLLAPSE_EXIT_CODE", default, high=255)
     return ReportOptions(checks, {"COLLAPSE": collapse})
 
 
-def coverage_setting(value: Any) -> dict[str, float]:
+def coverage_setting(settings: BaseSettings) -> dict[str, float]:
     """NEWSCRAWLER_FIELD_COVERAGE: field -> share 0..1 (a dict, or JSON on `-s`)."""
-    if value is None:
-        return dict(DEFAULT_FIELD_COVERAGE)
     name = "NEWSCRAWLER_FIELD_COVERAGE"
+    shares = get_dict(settings, name, dict(DEFAULT_FIELD_COVERAGE))
     try:
-        shares = {str(k): float(v) for k, v in _as_dict(value, name).items()}
+        checked = {str(k): float(v) for k, v in shares.items()}
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{name}: shares must be numbers from 0 to 1 ({exc})") from None
-    if bad := sorted(k for k, v in shares.items() if not 0 <= v <= 1):
+    if bad := sorted(k for k, v in checked.items() if not 0 <= v <= 1):
         raise ConfigError(f"{name}: shares must be from 0 to 1, not {bad}")
-    return shares
-
-
-def _as_dict(value: Any, name: str) -> Mapping[str, Any]:
-    try:
-        return BaseSettings({name: value}).getdict(name)
-    except ValueError:
-        raise ConfigError(f"{name}: expected a JSON object, got {value!r}") from None
+    return checked
 
 
 def monitor_actions(crawler: Crawler) -> list[Any]:
     """NEWSCRAWLER_MONITOR_ACTIONS: spidermon action classes, configured by their SPIDERMON_*."""
     actions: list[Any] = []
-    for path in crawler.settings.getlist("NEWSCRAWLER_MONITOR_ACTIONS"):
+    for path in get_list(crawler.settings, "NEWSCRAWLER_MONITOR_ACTIONS", ()):
         try:
             cls: Any = load_object(path)
         except (ImportError, NameError, ValueError) as exc:

@@ -123,9 +123,9 @@ FEED_EXPORTERS = {
     "pickle": "newscrawler.feeds.guard.PickleExporter",
 }
 
-# --- Operations: incremental crawls, run reports, exit codes (middlewares/, extensions/, commands/)
-# `crawl`/`runspider` that exit NEWSCRAWLER_COLLAPSE_EXIT_CODE when the run report says COLLAPSE;
-# scrapyd runs the same command, and its log then says "Process died: exitstatus=3".
+# --- Operations: incremental crawls, run verdicts, reports, exit codes (middlewares/, extensions/,
+# commands/). `crawl`/`runspider` exit with the verdict's status (docs/operations.md "Verdicts and
+# exit statuses"); scrapyd runs the same command, its log says "Process died: exitstatus=N".
 COMMANDS_MODULE = "newscrawler.commands"
 # Feeds open before the first request: one that cannot be written stops the crawl (one ERROR,
 # newscrawler/feeds/open_failed = 1); items a feed could not write count in newscrawler/lost/*.
@@ -137,7 +137,10 @@ EXTENSIONS = {
 # Skip article pages whose items were already exported (NEWSCRAWLER_INCREMENTAL_ENABLED,
 # NEWSCRAWLER_SEEN_PATH: middlewares/incremental.py); `-a refresh=1` or NEWSCRAWLER_REFRESH fetches
 # everything again (either turns it on). A JSON report per run under NEWSCRAWLER_REPORT_DIR;
-# NEWSCRAWLER_COLLAPSE_EXIT_CODE and _MIN_ITEMS: extensions/report.py, extensions/summary.py.
+# The run verdict (a spidermon monitor suite, extensions/monitors.py) and its thresholds:
+# NEWSCRAWLER_COLLAPSE_EXIT_CODE, _COLLAPSE_MIN_ITEMS, _FIELD_COVERAGE, _COVERAGE_MIN_ITEMS,
+# _FINISH_REASONS; NEWSCRAWLER_MONITOR_ACTIONS, spidermon actions (Slack, e-mail, ...) run when
+# the verdict is not OK, each configured by its SPIDERMON_* settings (extensions/options.py).
 # NEWSCRAWLER_STATE_DIR places seen.sqlite, stories.sqlite and reports/ (empty: data/ beside the
 # scrapy.cfg `scrapy` found, else in the working directory; a path setting above moves one of
 # them); NEWSCRAWLER_REPORTS_KEEP reports per spider are kept (utils/state.py).

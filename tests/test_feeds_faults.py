@@ -157,14 +157,15 @@ def test_a_feed_that_cannot_be_written_stops_the_crawl_before_fetching(
     assert stats["newscrawler/feeds/open_failed"] == 1
     assert stats["finish_reason"] == "feed_open_failed"
     assert "downloader/request_count" not in stats  # nothing fetched
-    assert stats.get("log_count/ERROR") == 1
+    # Two ERROR lines: the feed's, then the run verdict's.
     errors = [line for line in done.stderr.splitlines() if " ERROR: " in line]
-    assert len(errors) == 1, errors
+    assert len(errors) == 2, errors
     assert bad_feed in errors[0]
+    assert "Run verdict FEED_FAILED (exit 5): FEED_FAILED: a feed could not be opened" in errors[1]
+    assert done.returncode == 5
     assert good.read_text(encoding="utf-8") == '{"url": "kept"}\n'  # -O truncated nothing
     if (tmp_path / "seen.sqlite").exists():
         assert not seen_urls(tmp_path)  # nothing marked exported
-    # The verdict work turns open_failed into a non-zero exit status (issue 15, item 15).
 
 
 # --- 4. listed URLs ----------------------------------------------------------------------------
@@ -299,4 +300,6 @@ def test_a_full_disk_loses_items_countably_and_tears_nothing(
         assert reports == []
     else:
         assert json.loads(reports[0].read_text(encoding="utf-8"))["spider"] == "article"
-    # The verdict work turns newscrawler/lost/* into a non-OK verdict and exit status.
+    # Items lost: LOST (6), unless a feed also failed to store (FEED_FAILED, 5, more severe).
+    assert done.returncode == (5 if "feedexport/failed_count" in str(stats) else 6)
+    assert "Traceback" not in done.stderr

@@ -1,4 +1,4 @@
-"""Run report: the pure summary and collapse verdict, the extension, and the exit status."""
+"""Run report: the pure summary, the checks and verdicts, the extension, and the exit status."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from typing import Any
 
 import pytest
 from scrapy.utils.test import get_crawler
+from spidermon.core.actions import Action
 
 from newscrawler.commands.exitcode import stats_exit_code
+from newscrawler.extensions import checks
 from newscrawler.extensions.report import EXIT_CODE_KEY, RunReport, report_filename
 from newscrawler.extensions.summary import build_report, collapse_reasons
+from newscrawler.extensions.verdicts import VERDICTS, worst
 from tests.support.ops_spider import tiny_site
 from tests.test_incremental import last_report, run_ops_spider
 
@@ -68,15 +71,119 @@ def test_collapse_verdict(stats: dict[str, Any], collapsed: bool) -> None:
     assert bool(collapse_reasons(stats)) is collapsed
 
 
-def test_cancelled_job_is_not_a_collapse() -> None:
+def test_cancelled_job_is_incomplete_not_a_collapse() -> None:
+    # The old verdict said OK for a cancelled run; it did not finish, so it is INCOMPLETE now.
     stats = {"newscrawler/report/article_pages": 2, "item_scraped_count": 0}
-    assert build_report(stats, spider="x", finish_reason="finished")["verdict"] == "COLLAPSE"
-    assert build_report(stats, spider="x", finish_reason="shutdown")["verdict"] == "OK"
+    assert checks.collapse(stats, "finished") is not None
+    assert checks.collapse(stats, "shutdown") is None
+    assert checks.finish_reason("shutdown") == "finish_reason=shutdown"
+    assert checks.finish_reason("closespider_itemcount") is None
+
+
+REFUSED = {
+    "downloader/request_count": 8,
+    "robotstxt/request_count": 1,
+    "downloader/exception_type_count/DownloadConnectionRefusedError": 8,
+    "log_count/ERROR": 2,  # Scrapy's one-line "Gave up retrying": not an unhandled exception
+}
+
+
+@pytest.mark.parametrize(
+    ("stats", "verdict"),
+    [
+        (HEALTHY, "OK"),
+        (REFUSED, "OUTAGE"),
+        ({"downloader/request_count": 3, "downloader/response_status_count/503": 3}, "OUTAGE"),
+        (
+            {
+                "downloader/request_count": 2,
+                "robotstxt/request_count": 1,
+                "downloader/response_status_count/404": 1,
+                "robotstxt/response_status_count/404": 1,
+            },
+            "OUTAGE",
+        ),
+        (
+            {
+                "downloader/request_count": 1,
+                "robotstxt/request_count": 1,
+                "downloader/response_status_count/200": 1,
+                "robotstxt/response_status_count/200": 1,
+                "robotstxt/forbidden": 5,
+            },
+            "OK",
+        ),
+        ({**HEALTHY, "newscrawler/errors/tracebacks": 1}, "ERRORS"),
+        ({**HEALTHY, "spider_exceptions/ValueError": 2}, "ERRORS"),
+        ({**HEALTHY, "log_count/CRITICAL": 1}, "ERRORS"),
+        ({**HEALTHY, "newscrawler/lost/unencodable": 1}, "LOST"),
+        ({**HEALTHY, "newscrawler/lost/unencodable": 0}, "OK"),
+        ({**HEALTHY, "feedexport/failed_count/FTPFeedStorage": 1}, "FEED_FAILED"),
+        ({**HEALTHY, "newscrawler/feeds/open_failed": 1}, "FEED_FAILED"),
+        ({**HEALTHY, "newscrawler/skipped/warc_record": 4}, "OK"),
+        ({**HEALTHY, "newscrawler/report/article_pages": 1, "item_scraped_count": 0}, "COLLAPSE"),
+        ({**HEALTHY, "newscrawler/feeds/open_failed": 1, "newscrawler/lost/x": 3}, "FEED_FAILED"),
+    ],
+    ids=[
+        "healthy",
+        "refused",
+        "all-503",
+        "only-robots-answered",
+        "robots-forbids-all",
+        "traceback",
+        "callback-raised",
+        "critical",
+        "lost",
+        "lost-zero",
+        "feed-not-stored",
+        "feed-not-opened",
+        "skips-alone",
+        "collapse",
+        "feed-beats-lost",
+    ],
+)
+def test_verdict_of_checks(stats: dict[str, Any], verdict: str) -> None:
+    failed = [
+        name
+        for name, reason in (
+            ("ERRORS", checks.errors(stats)),
+            ("FEED_FAILED", checks.feeds(stats)),
+            ("LOST", checks.lost(stats)),
+            ("OUTAGE", checks.outage(stats)),
+            ("COLLAPSE", checks.collapse(stats, "finished")),
+        )
+        if reason
+    ]
+    assert worst(failed).name == verdict
+
+
+def test_exit_codes_are_distinct_and_collapse_keeps_3() -> None:
+    codes = [v.exit_code for v in VERDICTS]
+    assert len(set(codes)) == len(codes)
+    assert not {0, 1, 2} & set(codes)
+    assert {v.name: v.exit_code for v in VERDICTS}["COLLAPSE"] == 3
+
+
+def test_field_coverage() -> None:
+    stats = {"item_scraped_count": 10, "newscrawler/coverage/headline": 10}
+    stats["newscrawler/coverage/published_at"] = 4
+    need = {"headline": 1.0, "published_at": 0.5}
+    assert checks.coverage(stats, need) == "field coverage of 10 items: published_at 40% < 50%"
+    assert checks.coverage({**stats, "newscrawler/coverage/published_at": 5}, need) is None
+    assert checks.coverage({**stats, "item_scraped_count": 9}, need, min_items=10) is None
+    report = build_report(stats, spider="x", finish_reason="finished")
+    assert report["field_coverage"] == {"headline": 1.0, "published_at": 0.4}
+
+
+def test_warc_records_are_pages() -> None:
+    stats = {"newscrawler/warc/records": 8, "newscrawler/warc/skipped_non_html": 1}
+    report = build_report({**stats, "item_scraped_count": 7}, spider="warc", finish_reason="x")
+    assert (report["pages_fetched"], report["article_pages_fetched"]) == (8, 7)
+    assert collapse_reasons({**stats, "item_scraped_count": 0})  # a WARC replay can collapse
 
 
 def test_report_figures() -> None:
     report = build_report(HEALTHY, spider="apnews", finish_reason="finished")
-    assert report["verdict"] == "OK"
     assert report["pages_fetched"] == 12
     assert report["articles_exported"] == 9
     assert report["drops_by_reason"] == {"DuplicateArticle": 1}
@@ -116,8 +223,107 @@ def test_collapsed_run_exits_non_zero(tmp_path: Path) -> None:
     with tiny_site(3) as base:
         empty = run_ops_spider(tmp_path, base, "-a", "mode=empty")
         assert empty.returncode == 3, empty.stderr[-3000:]
-        assert "Extraction COLLAPSE" in empty.stderr
+        assert "Run verdict COLLAPSE (exit 3)" in empty.stderr
         assert last_report(tmp_path)["verdict"] == "COLLAPSE"
         (tmp_path / "ok").mkdir()
         healthy = run_ops_spider(tmp_path / "ok", base)
         assert healthy.returncode == 0, healthy.stderr[-3000:]
+
+
+def test_traceback_counter_tells_tracebacks_from_one_line_errors() -> None:
+    import logging
+
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    from newscrawler.extensions.errors import TracebackCounter
+
+    crawler = get_crawler()
+    stats = MemoryStatsCollector(crawler)
+    log = logging.getLogger("tests.report.counter")
+    counter = TracebackCounter(stats)
+    log.addHandler(counter)
+    try:
+        log.error("Gave up retrying <GET http://x/>: Connection refused")  # deliberate, one line
+        log.warning("skipped", exc_info=(ValueError, ValueError("w"), None))  # below ERROR
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            log.exception("Spider error processing <GET http://x/>")
+        log.critical("Unhandled error in Deferred:\nTraceback (most recent call last):\n ...")
+    finally:
+        log.removeHandler(counter)
+    assert stats.get_value("newscrawler/errors/tracebacks") == 2
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "message"),
+    [
+        ("NEWSCRAWLER_FIELD_COVERAGE", '{"published_at": 2}', "shares must be from 0 to 1"),
+        ("NEWSCRAWLER_FIELD_COVERAGE", '{"published_at": "x"}', "shares must be numbers"),
+        ("NEWSCRAWLER_FIELD_COVERAGE", "[1, 2", "NEWSCRAWLER_FIELD_COVERAGE"),
+        ("NEWSCRAWLER_MONITOR_ACTIONS", "spidermon.nope.Action", "cannot load"),
+        ("NEWSCRAWLER_MONITOR_ACTIONS", "json.dumps", "is not a spidermon action"),
+        (
+            "NEWSCRAWLER_MONITOR_ACTIONS",
+            "spidermon.contrib.actions.slack.notifiers.SendSlackMessageSpiderFinished",
+            "SPIDERMON_SLACK_SENDER_TOKEN",
+        ),
+    ],
+    ids=["share-over-1", "share-not-number", "not-json", "no-module", "not-action", "no-token"],
+)
+def test_bad_monitor_settings_are_config_errors(setting: str, value: str, message: str) -> None:
+    from newscrawler.exceptions import ConfigError
+
+    crawler = get_crawler(settings_dict={setting: value})
+    with pytest.raises(ConfigError, match=message):
+        RunReport.from_crawler(crawler)
+
+
+def test_coverage_setting_from_command_line(tmp_path: Path) -> None:
+    need = '{"published_at": 0.8, "agency": 0.25}'
+    settings = {"NEWSCRAWLER_FIELD_COVERAGE": need, "NEWSCRAWLER_REPORT_DIR": str(tmp_path)}
+    ext = RunReport.from_crawler(get_crawler(settings_dict=settings))
+    assert dict(ext.options.checks.field_coverage) == {"published_at": 0.8, "agency": 0.25}
+
+
+class Unreachable(Action):  # type: ignore[misc]
+    """A notification whose service cannot be reached."""
+
+    def run_action(self) -> None:
+        raise ConnectionError("no route to the chat service")
+
+
+def test_failed_notification_is_one_error_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = {
+        "NEWSCRAWLER_REPORT_DIR": str(tmp_path),
+        "NEWSCRAWLER_MONITOR_ACTIONS": "tests.test_report.Unreachable",
+    }
+    crawler = get_crawler(settings_dict=settings)
+    ext = RunReport.from_crawler(crawler)
+    crawler.stats.open_spider()
+    crawler.stats.set_value("newscrawler/report/article_pages", 3)
+    report = ext.close("apnews", "finished")
+    assert report["verdict"] == "COLLAPSE"
+    lines = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert (
+        "Monitor action failed: Unreachable: ConnectionError: no route to the chat service" in lines
+    )
+
+
+def test_report_and_checks_do_not_import_scrapy() -> None:
+    import subprocess
+    import sys
+
+    from tests.support.crawl import REPO
+
+    code = (
+        "import sys, newscrawler.extensions.summary, newscrawler.extensions.checks\n"
+        "import newscrawler.extensions.verdicts\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted'))\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

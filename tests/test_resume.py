@@ -144,7 +144,8 @@ def jobdir_only(slow_site: MockSite, tmp_path_factory: pytest.TempPathFactory) -
 def test_jobdir_alone_resumes_after_a_graceful_stop(
     jobdir_only: dict[str, Any], slow_site: MockSite
 ) -> None:
-    assert jobdir_only["codes"] == [0, 0]
+    # The stopped run did not finish: INCOMPLETE, exit 8 (it used to exit 0, as if complete).
+    assert jobdir_only["codes"] == [8, 0]
     assert "Resuming crawl" in (jobdir_only["dir"] / "run1.log").read_text()
     assert len(jobdir_only["runs"][0]) < ARTICLES
     every = [r["url"] for run in jobdir_only["runs"] for r in run]

@@ -253,17 +253,19 @@ def test_incremental_under_scrapyd_with_exit_code(
         # One job per spider at a time: the script declines while the last one is pending/running.
         assert schedule(scrapyd, tmp_path, "ops", f"base={base}").startswith("skipped: ops")
         wait_finished(scrapyd, collapsed)
+        raised = schedule(scrapyd, tmp_path, "ops", f"base={base}", "mode=raise", "refresh=1")
+        wait_finished(scrapyd, raised)
     feeds = sorted((tmp_path / "feeds" / "ops").glob("*.jsonl"))
     assert len(read_jsonl(feeds[0])) == 5, first["log"][-3000:]
     assert second["stats"]["newscrawler/incremental/skipped"] == 5
     assert second["stats"]["downloader/request_count"] == 2  # robots.txt and the listing
     assert (tmp_path / "seen.sqlite").exists()
-    assert len(list((tmp_path / "reports").glob("ops-*.json"))) == 3
-    # scrapyd marks the job finished either way; its own log names the non-zero exit status.
-    assert (
-        f"Process died: exitstatus=3 project='newscrawler' spider='ops' job='{collapsed}'"
-        in (scrapyd.home / "scrapyd.log").read_text()
-    )
+    assert len(list((tmp_path / "reports").glob("ops-*.json"))) == 4
+    # scrapyd marks the job finished either way; its own log names the non-zero exit status:
+    # 3 for COLLAPSE, 7 for ERRORS (the callback raised), as `scrapy crawl` exits by hand.
+    log = (scrapyd.home / "scrapyd.log").read_text()
+    assert f"Process died: exitstatus=3 project='newscrawler' spider='ops' job='{collapsed}'" in log
+    assert f"Process died: exitstatus=7 project='newscrawler' spider='ops' job='{raised}'" in log
 
 
 def test_article_spider_on_mock_site_twice(

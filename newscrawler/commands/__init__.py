@@ -1,1 +1,1 @@
-"""COMMANDS_MODULE: `crawl` and `runspider` that exit non-zero when the run report says COLLAPSE."""
+"""COMMANDS_MODULE: `crawl` and `runspider` that exit with the run verdict's status."""

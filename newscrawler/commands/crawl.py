@@ -1,4 +1,4 @@
-"""`scrapy crawl`, exiting with NEWSCRAWLER_COLLAPSE_EXIT_CODE when extraction collapsed."""
+"""`scrapy crawl`, exiting with the status of the run verdict (docs/operations.md)."""
 
 from __future__ import annotations
 
@@ -10,4 +10,4 @@ from newscrawler.commands.startup import ConfigErrorMixin
 
 class Command(ConfigErrorMixin, StatsExitCodeMixin, ScrapyCrawl):
     def short_desc(self) -> str:
-        return "Run a spider; exit non-zero if its run report says COLLAPSE"
+        return "Run a spider; exit non-zero unless its run verdict is OK"

@@ -1,1 +1,1 @@
-"""Extensions: the run report written at spider close and its extraction-collapse verdict."""
+"""Extensions: the run verdict (a spidermon monitor suite) and the JSON run report."""

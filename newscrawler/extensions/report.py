@@ -1,4 +1,4 @@
-"""Extension writing a JSON run report at spider_closed and flagging extraction collapse."""
+"""Extension running the verdict monitor suite once the feeds are closed, and writing the report."""
 
 from __future__ import annotations
 
@@ -9,28 +9,38 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from itemadapter import ItemAdapter
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
 
+from newscrawler.extensions.errors import TracebackCounter
+from newscrawler.extensions.monitors import Runner, VerdictSuite, failed_actions, failed_checks
+from newscrawler.extensions.options import monitor_actions, report_options
 from newscrawler.extensions.summary import (
     ARTICLE_PAGES_KEY,
-    COLLAPSE,
-    DEFAULT_MIN_ITEMS,
+    COVERAGE_PREFIX,
     build_report,
     summary_line,
 )
-from newscrawler.utils.config import get_bool, get_int
-from newscrawler.utils.requests import article_pattern, is_article_request
+from newscrawler.extensions.verdicts import worst
+from newscrawler.utils.config import get_bool
+from newscrawler.utils.requests import article_pattern, is_article_request, is_html
 from newscrawler.utils.state import REPORTS_DIR, prune_reports, reports_keep, state_path
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
+    from newscrawler.extensions.options import ReportOptions
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_COLLAPSE_EXIT_CODE = 3  # 1 is Scrapy's own start-up failure, 2 a usage error
 EXIT_CODE_KEY = "newscrawler/report/exit_code"  # read by newscrawler.commands.exitcode
+VERDICT_KEY = "newscrawler/report/verdict"
+# Set by the feed exporter (feeds/extension.py) when a feed could not be opened: none was, and
+# none will signal its close.
+OPEN_FAILED_KEY = "newscrawler/feeds/open_failed"
 
 
 def report_filename(spider: str, start_time: Any) -> str:
@@ -41,73 +51,113 @@ def report_filename(spider: str, start_time: Any) -> str:
 
 
 class RunReport:
-    """Logs a summary and writes `<NEWSCRAWLER_REPORT_DIR>/<spider>-<start>.json` at close.
+    """Runs the VerdictSuite (spidermon) after the feeds have closed; logs and writes the report.
 
-    On a COLLAPSE verdict it logs an ERROR and sets the `newscrawler/report/exit_code` stat, which
-    the project's `crawl` and `runspider` commands (COMMANDS_MODULE) turn into the exit status.
+    The most severe failed check is the verdict; its exit status goes to the
+    `newscrawler/report/exit_code` stat, which the project's `crawl` and `runspider` commands
+    (COMMANDS_MODULE) exit with. NEWSCRAWLER_MONITOR_ACTIONS (spidermon actions) run when a
+    check failed.
     """
 
     def __init__(
-        self,
-        stats: StatsCollector,
-        report_dir: str,
-        exit_code: int,
-        min_items: int,
-        keep: int = 0,
+        self, stats: StatsCollector, report_dir: str, options: ReportOptions, keep: int = 0
     ) -> None:
         self.stats = stats
         self.report_dir = Path(report_dir)
-        self.exit_code = exit_code
-        self.min_items = min_items
+        self.options = options
         self.keep = keep  # reports kept per spider (NEWSCRAWLER_REPORTS_KEEP); 0: all
         self.pattern: re.Pattern[str] | None = None
         self.crawler: Crawler | None = None
+        self.actions: list[Any] = []
+        self.reason: str | None = None
+        self.judged = False
+        self.counter = TracebackCounter(stats)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunReport:
         settings = crawler.settings
         if not get_bool(settings, "NEWSCRAWLER_REPORT_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_REPORT_ENABLED is off")
-        ext = cls(
-            crawler.stats,
-            state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR),
-            get_int(
-                settings, "NEWSCRAWLER_COLLAPSE_EXIT_CODE", DEFAULT_COLLAPSE_EXIT_CODE, high=255
-            ),
-            get_int(settings, "NEWSCRAWLER_COLLAPSE_MIN_ITEMS", DEFAULT_MIN_ITEMS),
-            keep=reports_keep(settings),
-        )
+        report_dir = state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR)
+        ext = cls(crawler.stats, report_dir, report_options(settings), reports_keep(settings))
         ext.crawler = crawler
-        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(ext.response_received, signal=signals.response_received)
-        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        ext.actions = monitor_actions(crawler)  # built now: a misconfigured one fails at start
+        for handler, signal in (
+            (ext.spider_opened, signals.spider_opened),
+            (ext.response_received, signals.response_received),
+            (ext.item_scraped, signals.item_scraped),
+            (ext.spider_closed, signals.spider_closed),
+            (ext.feeds_closed, signals.feed_exporter_closed),
+            (ext.engine_stopped, signals.engine_stopped),
+        ):
+            crawler.signals.connect(handler, signal=signal)
         return ext
 
     def spider_opened(self) -> None:
         self.pattern = article_pattern(self.crawler.spider if self.crawler else None)
+        logging.getLogger().addHandler(self.counter)
 
-    def response_received(self, request: Request) -> None:
-        if is_article_request(request, self.pattern):
-            self.stats.inc_value(ARTICLE_PAGES_KEY)
+    def response_received(self, response: Response, request: Request) -> None:
+        # A 404 or a PDF is no article page that extraction could have failed on.
+        if 200 <= response.status < 300 and is_html(response):
+            if is_article_request(request, self.pattern):
+                self.stats.inc_value(ARTICLE_PAGES_KEY)
+
+    def item_scraped(self, item: Any) -> None:
+        adapter = ItemAdapter(item)
+        for name in self.options.checks.field_coverage:
+            if adapter.get(name):
+                self.stats.inc_value(COVERAGE_PREFIX + name)
 
     def spider_closed(self, reason: str) -> None:
-        spider = self.crawler.spider if self.crawler else None
-        self.close(spider.name if spider else "spider", reason)
+        self.reason = reason
+        # With feeds open, judge at feed_exporter_closed: their failures are counted by then.
+        feeds = self.crawler.settings.getdict("FEEDS") if self.crawler else {}
+        if not feeds or self.stats.get_value(OPEN_FAILED_KEY):
+            self.judge()
+
+    def feeds_closed(self) -> None:
+        self.judge()
+
+    def engine_stopped(self) -> None:
+        self.judge()  # feeds configured but the exporter disabled: judge now
+        logging.getLogger().removeHandler(self.counter)
+
+    def judge(self) -> None:
+        if not self.judged:
+            self.judged = True
+            spider = self.crawler.spider if self.crawler else None
+            self.close(spider.name if spider else "spider", self.reason)
 
     def close(self, spider: str, reason: str | None) -> dict[str, Any]:
-        """Build, log and write the report; separate from the signal so tests need no crawler."""
-        report = build_report(
-            self.stats.get_stats(), spider=spider, finish_reason=reason, min_items=self.min_items
-        )
-        if report["verdict"] == COLLAPSE:
-            report["exit_code"] = self.exit_code
-            self.stats.set_value(EXIT_CODE_KEY, self.exit_code)
-            logger.error("Extraction COLLAPSE: %s", "; ".join(report["collapse_reasons"]))
+        """Run the suite, then log and write the report; tests call it without a crawl."""
+        stats = {**self.stats.get_stats(), "finish_reason": reason}
+        failed = self.run_suite(stats)
+        verdict = worst(failed)
+        code = self.options.exit_codes.get(verdict.name, verdict.exit_code)
+        report = {"verdict": verdict.name, "exit_code": code, "failed_checks": failed}
+        report |= build_report(stats, spider=spider, finish_reason=reason)
+        self.stats.set_value(VERDICT_KEY, verdict.name)
+        if code:
+            self.stats.set_value(EXIT_CODE_KEY, code)
+            logger.error("Run verdict %s (exit %d): %s", verdict.name, code, _reasons(failed))
         logger.info("Run report: %s", summary_line(report))
-        path = self.report_dir / report_filename(spider, self.stats.get_value("start_time"))
-        self.write(path, report)
+        self.write(self.report_dir / report_filename(spider, stats.get("start_time")), report)
         prune_reports(self.report_dir, spider, self.keep)
         return report
+
+    def run_suite(self, stats: dict[str, Any]) -> dict[str, str]:
+        spider = self.crawler.spider if self.crawler else None
+        # What spidermon's own extension passes, so its notification templates fill in.
+        data: dict[str, Any] = {"stats": stats, "crawler": self.crawler, "spider": spider}
+        data |= {"sc_spider_name": spider.name if spider else "", "job": None}
+        data |= {"stats_history": [], "options": self.options.checks}
+        # A unittest suite runs once (it drops its tests as they finish): a new one per run.
+        suite = VerdictSuite(crawler=self.crawler, monitors_failed_actions=self.actions)
+        result = Runner(spider=spider).run(suite, **data)
+        for failure in failed_actions(result):  # a notification that could not be sent
+            logger.error("Monitor action failed: %s", failure)
+        return failed_checks(result)
 
     def write(self, path: Path, report: dict[str, Any]) -> None:
         try:
@@ -118,3 +168,7 @@ class RunReport:
             path.unlink(missing_ok=True)  # no empty or torn report left to be read as one
         else:
             logger.info("Run report written to %s", path)
+
+
+def _reasons(failed: dict[str, str]) -> str:
+    return "; ".join(f"{name}: {why}" for name, why in failed.items())

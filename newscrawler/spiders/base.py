@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, ClassVar, Self, TypeGuard
+from typing import Any, ClassVar, Self
 
 from lxml.etree import LxmlError
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.statscollectors import StatsCollector
 
@@ -31,6 +31,7 @@ from newscrawler.spiders.workers import (
     extract,
 )
 from newscrawler.utils.config import get_dict, get_int, parse_bool
+from newscrawler.utils.requests import is_html
 
 # Set by the WARC replay spider: the record's WARC-Date, which beats any header.
 FETCHED_AT_META = "newscrawler_fetched_at"
@@ -106,7 +107,7 @@ def page_job(
     A page over the size or markup bound is skipped before it is decoded or parsed (counted as
     newscrawler/skipped/page_too_large or page_too_much_markup).
     """
-    if not _is_html(response):
+    if not is_html(response):
         _count(stats, "non_html")
         return None
     if refused_page(response.url, response.body, bounds, stats):
@@ -169,14 +170,6 @@ def item_from_response(
 def _count(stats: StatsCollector | None, event: str) -> None:
     if stats is not None:
         stats.inc_value(f"newscrawler/spider/{event}")
-
-
-def _is_html(response: Response) -> TypeGuard[TextResponse]:
-    """A text response whose Content-Type, when given, names HTML (feeds and PDFs are not)."""
-    if not isinstance(response, TextResponse):
-        return False
-    content_type = (response.headers.get(b"Content-Type") or b"").lower()
-    return not content_type or b"html" in content_type
 
 
 class AliasedSpider(Spider):

@@ -1,12 +1,13 @@
-"""Which requests fetch article pages: the `newscrawler_article` meta flag, else a URL regex."""
+"""Which requests fetch article pages (meta flag, else URL regex); which responses are HTML."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, TypeGuard
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.http import Response, TextResponse
 
 from newscrawler.sites import site_for_url
 
@@ -51,3 +52,11 @@ def is_article_request(request: Request, pattern: re.Pattern[str] | None) -> boo
         return bool(pattern.search(request.url))
     site = site_for_url(request.url)
     return bool(site.article_url) and site.is_article_url(request.url)
+
+
+def is_html(response: Response) -> TypeGuard[TextResponse]:
+    """A text response whose Content-Type, when given, names HTML (feeds and PDFs are not)."""
+    if not isinstance(response, TextResponse):
+        return False
+    content_type = (response.headers.get(b"Content-Type") or b"").lower()
+    return not content_type or b"html" in content_type

@@ -21,8 +21,19 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 
 
+class RaisingPipeline:
+    """A pipeline with a bug, enabled with `-s ITEM_PIPELINES=` (it raises on every item)."""
+
+    def process_item(self, item: Any) -> Any:
+        raise TypeError(f"test pipeline bug on {item['url']}")
+
+
 class OpsSpider(scrapy.Spider):
-    """Listing at `/`, articles at `/article/<n>`; `-a mode=empty` yields no items (a collapse)."""
+    """Listing at `/`, articles at `/article/<n>`; `-a mode=` makes a run fail one check.
+
+    empty: no items (a collapse); raise: the callback raises (an unhandled exception); lose: each
+    item is counted `newscrawler/lost/test`, as a feed that failed to write it does.
+    """
 
     name = "ops"
     # Its items are stubs: inside the project (the egg) the cleaning pipelines would drop them.
@@ -36,7 +47,12 @@ class OpsSpider(scrapy.Spider):
             yield response.follow(href, self.parse_article, meta={"newscrawler_article": True})
 
     def parse_article(self, response: Any) -> Iterator[dict[str, str]]:
-        if getattr(self, "mode", "ok") != "empty":
+        mode = getattr(self, "mode", "ok")
+        if mode == "raise":
+            raise ValueError(f"test failure on {response.url}")
+        if mode == "lose":
+            self.crawler.stats.inc_value("newscrawler/lost/test")
+        if mode != "empty":
             yield {"url": response.url, "headline": response.css("h1::text").get("")}
 
 

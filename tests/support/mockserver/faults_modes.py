@@ -144,6 +144,18 @@ def _lone_surrogates(body: bytes, ctype: str) -> tuple[bytes, str]:
     return body.replace(b'"headline": "', b'"headline": "\\udc00', 1), ctype
 
 
+DATE_MARKUP = re.compile(
+    rb'<script type="application/ld\+json">.*?</script>\n?|<meta property="article:published_time"'
+    rb"[^>]*>\n?|<time[^>]*>.*?</time>",
+    re.DOTALL,
+)
+
+
+def _without_dates(body: bytes, ctype: str) -> tuple[bytes, str]:
+    """The page without JSON-LD, published-time meta or <time>: a CMS template that lost them."""
+    return DATE_MARKUP.sub(b"", body), ctype
+
+
 def _page(reshape: Callable[[bytes, str], tuple[bytes, str]]) -> Callable[[str | None], Action]:
     return lambda arg: Action(reshape=reshape)
 
@@ -172,4 +184,5 @@ MODES: dict[str, Callable[[str | None], Action]] = {
     "cp1252": _page(_as_cp1252),
     "nocharset": _page(_without_charset),
     "surrogate": _page(_lone_surrogates),
+    "nodate": _page(_without_dates),
 }

@@ -104,7 +104,7 @@ def get_dict(settings: BaseSettings, name: str, default: dict[str, Any]) -> dict
     if raw is None or raw == "":
         return dict(default)
     if isinstance(raw, str):
-        raw = _json(name, raw, dict, 'a JSON object, e.g. {"host:port": "site"}')
+        raw = _json(name, raw, dict, "a JSON object")
     if not isinstance(raw, dict):
         raise ConfigError(f"{name}={raw!r} is not a JSON object")
     return dict(raw)

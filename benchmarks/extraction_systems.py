@@ -37,8 +37,9 @@ def newscrawler(chain: list[Any], *, generic: bool = False) -> System:
     """The exported record of the site's page class (or the generic one) on each case."""
 
     def run(case: dict[str, Any]) -> Result:
-        page = ArticlePage if generic else site_for_url(case["url"]).page
-        fields = page(case["html"], case["url"]).fields()
+        html, url = case["html"], case["url"]
+        page = ArticlePage(html, url) if generic else site_for_url(url).read(html, url)
+        fields = page.fields()
         if fields is None:
             return "", None
         crawled = (case.get("crawled") or "2025-07-26 12:00:00").replace(" ", "T")[:19]

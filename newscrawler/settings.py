@@ -64,28 +64,17 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.validate.ValidatePipeline": 800,
     "newscrawler.pipelines.stories.StoryPipeline": 900,
 }
-# Zone for local times written without one, per `source` (site key or domain); elsewhere
-# NEWSCRAWLER_DEFAULT_TIMEZONE (pipelines/dates.py). Unknown zone names stop the crawl at start-up.
-NEWSCRAWLER_SITE_TIMEZONES = {
-    "timesofindia": "Asia/Kolkata",
-    "ndtv": "Asia/Kolkata",
-    "deccanherald": "Asia/Kolkata",
-    "indiapost": "Asia/Kolkata",
-    "indialife": "Asia/Kolkata",
-    "apnews": "America/New_York",
-    "hearst": "America/New_York",
-    "ianslive": "Asia/Kolkata",
-    "aninews": "Asia/Kolkata",
-    "uniindia": "Asia/Kolkata",
-    "devdiscourse": "Asia/Kolkata",
-    "anadolu": "Europe/Istanbul",
-    "xinhua": "Asia/Shanghai",
-}
+# Zone for local times written without one: the site's own (Site.timezone in newscrawler/sites/),
+# else NEWSCRAWLER_DEFAULT_TIMEZONE (pipelines/dates.py). NEWSCRAWLER_SITE_TIMEZONES adds or
+# overrides zones per `source` (site key or a domain label), for portals with no Site record.
+# Unknown zone names stop the crawl at start-up.
+NEWSCRAWLER_SITE_TIMEZONES = {"devdiscourse": "Asia/Kolkata"}
 # NEWSCRAWLER_SITE_ALIASES: host[:port] -> site key, to crawl a staging mirror, caching proxy or
 # local copy as that site. NEWSCRAWLER_EXTRACT_WORKERS: processes that extract pages beside the
 # reactor (spiders/workers.py; benchmarks/crawl_throughput.py).
 # NEWSCRAWLER_PROGRESS_INTERVAL: seconds between progress lines of long work (utils/progress.py).
-# --- Datelines, dates, validation: NEWSCRAWLER_COLON_DATELINE_SOURCES, NEWSCRAWLER_DATE_LANGUAGES,
+# --- Datelines, dates, validation: NEWSCRAWLER_COLON_DATELINE_SOURCES (unset: the Sites marked
+# colon_datelines; set, it replaces that list), NEWSCRAWLER_DATE_LANGUAGES,
 # NEWSCRAWLER_DATELINE_MAX_AGE_DAYS (pipelines/dateline.py, dates.py), NEWSCRAWLER_MIN_WORDS
 # (pipelines/validate.py): defaults there.
 

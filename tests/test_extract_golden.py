@@ -45,7 +45,7 @@ def fields(shared_pages: Path, request: pytest.FixtureRequest) -> tuple[dict[str
     folder, name, expected = request.node.callspec.params["case"]
     url = expected.get("url") or "https://unknown.invalid/"
     html = (shared_pages / folder / name).read_text(encoding="utf-8", errors="replace")
-    result = site_for_url(url).page(html, url).fields()
+    result = site_for_url(url).read(html, url).fields()
     assert result is not None, "a real article page was judged not an article"
     return result, corrected(name, expected)
 

@@ -78,7 +78,7 @@ def assert_fields(fields: dict[str, Any] | None) -> None:
 @COMMON
 @given(html=PAGES, url=st.sampled_from(URLS))
 def test_article_page_fields_never_raise(html: str, url: str) -> None:
-    page = site_for_url(url).page(html, url)
+    page = site_for_url(url).read(html, url)
     assert_fields(page.fields())
 
 

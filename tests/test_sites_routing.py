@@ -63,11 +63,12 @@ def test_registry_is_data() -> None:
     for key, site in SITES.items():
         assert site.key == key
         assert issubclass(site.page, ArticlePage)
-        assert site.page.source == key
-        assert site.article_url == site.page.article_url
+        page = site.read("<html></html>", f"https://{site.domains[0]}/x")
+        assert (page.source, page.article_url) == (key, site.article_url)
         with pytest.raises(dataclasses.FrozenInstanceError):
             site.key = "x"  # type: ignore[misc]
     assert GENERIC.page is ArticlePage
+    assert GENERIC.read("<html></html>", "https://www.example.com/a").source_key() == "example.com"
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,12 @@ from scrapy.http import HtmlResponse, Request, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawler.sites import SITES, discovery
-from newscrawler.spiders.sites import IndiaLifeSpider, ReutersSpider
+from newscrawler.spiders.sites import SITE_SPIDERS
 from newscrawler.spiders.warc import WarcSpider
 from newscrawler.utils.requests import ARTICLE_META
 from tests.support.crawl import run_scrapy
+
+IndiaLifeSpider, ReutersSpider = SITE_SPIDERS["indialife"], SITE_SPIDERS["reuters"]
 
 LISTING = """<html><head><link rel="next" href="/?page=2"></head><body>
 <a href="/article/112952">One</a><a href="article.php?id=7#top">Two</a>

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from newscrawler.text.agencies import AGENCIES, NAMES
 from newscrawler.text.agency import (
     agency_from_authors,
     agency_from_credits,
@@ -11,6 +15,8 @@ from newscrawler.text.agency import (
     resolve_agency,
     strip_trailer_tag,
 )
+
+SCHEMA = Path(__file__).resolve().parents[1] / "newscrawler" / "schema" / "article.schema.json"
 
 
 @pytest.mark.parametrize(
@@ -215,3 +221,14 @@ def test_resolve_agency_order(
         **kwargs,
     }
     assert resolve_agency(**args) == expected  # type: ignore[arg-type]
+
+
+def test_schema_agency_enum_is_the_agency_table() -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    assert schema["$defs"]["agency"]["enum"] == [*NAMES, None]
+
+
+def test_every_table_spelling_is_canonical() -> None:
+    for agency in AGENCIES:
+        for spelling in (agency.name, *agency.aliases):
+            assert canonical_agency(spelling) == agency.name

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newscrawler.text.agencies import AGENCIES
+
 # Wire agencies named in bylines and author fields; kept as written (a pipeline canonicalises).
 # The short tags only in capitals: "Ani" or "Uni" may be a name.
+_TAGS = "|".join(agency.name for agency in AGENCIES if agency.tag_in_bylines)
 AGENCY = re.compile(
-    r"\b(?:(?:the )?associated press|reuters|agence france[- ]presse|press trust of india"
-    r"|indo[- ]asian news service|asian news international|united news of india|xinhua"
-    r"|anadolu(?: agency| ajans[ıi])?|(?-i:AFP|PTI|IANS|ANI|UNI))\b",
+    rf"\b(?:{'|'.join(fragment for agency in AGENCIES for fragment in agency.bylines)}"
+    rf"|(?-i:{_TAGS}))\b",
     re.I,
 )
 # "AP Auto Writer", "AP National Political Writer": an AP staff role, case-sensitive.

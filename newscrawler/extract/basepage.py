@@ -16,7 +16,10 @@ from newscrawler.extract.related import RELATED_CSS
 class BasePage:
     """The page's parse and declared fields; a site subclass overrides the selector tuples."""
 
-    source: ClassVar[str | None] = None  # site key; None: the URL's domain
+    # The site's key and article URL pattern (re.search on the URL: a match declares the page an
+    # article), given by its Site record (Site.read); the defaults are the generic page's.
+    source: str | None = None  # None: the URL's domain
+    article_url: str = ""
     headline_css: ClassVar[tuple[str, ...]] = ()
     paragraphs_css: ClassVar[tuple[str, ...]] = ()
     byline_css: ClassVar[tuple[str, ...]] = ()
@@ -26,10 +29,12 @@ class BasePage:
     related_css: ClassVar[tuple[str, ...]] = RELATED_CSS
     # Site junk inside the story container (promos, crossheads), removed before paragraphs_css.
     drop_xpath: ClassVar[tuple[str, ...]] = ()
-    # A site's article URL pattern (re.search on the URL): a match declares the page an article.
-    article_url: ClassVar[str] = ""
 
-    def __init__(self, html: str, url: str) -> None:
+    def __init__(
+        self, html: str, url: str, *, source: str | None = None, article_url: str = ""
+    ) -> None:
+        self.source = source or self.source
+        self.article_url = article_url or self.article_url
         self.html = html
         self.url = url
         self.selector = Selector(text=html or "<html></html>")

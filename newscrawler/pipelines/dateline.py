@@ -1,4 +1,4 @@
-"""Step 3: cut the dateline and a glued trailer tag from the body; fill `dateline` and `agency`."""
+"""Step 6: cut the dateline and a glued trailer tag from the body; fill `dateline` and `agency`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 
 from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
+from newscrawler.sites import colon_dateline_sites
 from newscrawler.text.agency import canonical_agency, resolve_agency, strip_trailer_tag
 from newscrawler.text.dateline import Dateline, split_dateline
 from newscrawler.utils.config import get_list
@@ -15,15 +16,12 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.statscollectors import StatsCollector
 
-# Sites whose own copy opens "New Delhi: " in title case; elsewhere only CAPS places count,
-# since "Zuckerberg said: " has the same shape.
-COLON_DATELINE_SOURCES = ("timesofindia", "ndtv", "indiapost")
-
 
 class DatelinePipeline(CleaningPipeline):
     """Fill `dateline` {place, date, agency} and `agency`; count cuts in `cleaning`.
 
-    Settings: NEWSCRAWLER_COLON_DATELINE_SOURCES (list of `source` values).
+    Title-case "Place: " datelines count for the sites marked `colon_datelines` (Site);
+    NEWSCRAWLER_COLON_DATELINE_SOURCES (list of `source` values), when set, replaces that list.
     """
 
     component = "dateline"
@@ -31,15 +29,16 @@ class DatelinePipeline(CleaningPipeline):
     def __init__(
         self,
         stats: StatsCollector | None = None,
-        colon_sources: list[str] | tuple[str, ...] = COLON_DATELINE_SOURCES,
+        colon_sources: list[str] | tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(stats)
-        self.colon_sources = frozenset(colon_sources)
+        given = colon_dateline_sites() if colon_sources is None else colon_sources
+        self.colon_sources = frozenset(given)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         sources = get_list(
-            crawler.settings, "NEWSCRAWLER_COLON_DATELINE_SOURCES", COLON_DATELINE_SOURCES
+            crawler.settings, "NEWSCRAWLER_COLON_DATELINE_SOURCES", colon_dateline_sites()
         )
         return cls(stats=crawler.stats, colon_sources=sources)
 

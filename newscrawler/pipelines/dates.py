@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from itemadapter import ItemAdapter
 
 from newscrawler.pipelines.base import CleaningPipeline, adapt
+from newscrawler.sites import SITES, site_zones
 from newscrawler.text.dates import parse_date, site_zone
 from newscrawler.text.published import resolve_published
 from newscrawler.utils.config import check_zone, get_dict, get_int, get_list, get_str
@@ -25,8 +26,10 @@ DATELINE_MAX_AGE_DAYS = 7
 class DatesPipeline(CleaningPipeline):
     """Parse `published_at_raw` (else the dateline, else the URL) and `modified_at`; never raise.
 
-    Settings: NEWSCRAWLER_SITE_TIMEZONES, NEWSCRAWLER_DEFAULT_TIMEZONE,
-    NEWSCRAWLER_DATE_LANGUAGES, NEWSCRAWLER_DATELINE_MAX_AGE_DAYS.
+    Zones and languages per `source` come from the site's record (Site.timezone, .languages);
+    NEWSCRAWLER_SITE_TIMEZONES adds or overrides zones (portals with no Site record). Settings
+    too: NEWSCRAWLER_DEFAULT_TIMEZONE, NEWSCRAWLER_DATE_LANGUAGES,
+    NEWSCRAWLER_DATELINE_MAX_AGE_DAYS.
     """
 
     component = "dates"
@@ -40,7 +43,7 @@ class DatesPipeline(CleaningPipeline):
         max_age_days: int = DATELINE_MAX_AGE_DAYS,
     ) -> None:
         super().__init__(stats)
-        self.zones = dict(zones or {})
+        self.zones = site_zones() if zones is None else dict(zones)
         self.default_timezone = default_timezone
         self.languages = tuple(languages)
         self.max_age_days = max_age_days
@@ -49,7 +52,7 @@ class DatesPipeline(CleaningPipeline):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Any:
         settings = crawler.settings
-        zones = get_dict(settings, "NEWSCRAWLER_SITE_TIMEZONES", {})
+        zones = {**site_zones(), **get_dict(settings, "NEWSCRAWLER_SITE_TIMEZONES", {})}
         for source, zone in zones.items():  # a typo would silently read every date as UTC
             check_zone(f"NEWSCRAWLER_SITE_TIMEZONES[{source!r}]", str(zone))
         default = get_str(settings, "NEWSCRAWLER_DEFAULT_TIMEZONE", DEFAULT_TIMEZONE)
@@ -66,7 +69,8 @@ class DatesPipeline(CleaningPipeline):
     def process_item(self, item: Any) -> Any:
         adapter = adapt(item)
         source = adapter.get("source")
-        tz = self._zone(source if isinstance(source, str) else None)
+        source = source if isinstance(source, str) else None
+        tz, languages = self._zone(source), self._languages(source)
         crawled_at = _moment(adapter.get("crawled_at"))
         # A spider may have put the page's string straight into `published_at`.
         raw = adapter.get("published_at_raw") or adapter.get("published_at")
@@ -78,14 +82,14 @@ class DatesPipeline(CleaningPipeline):
             url=adapter.get("url"),
             crawled_at=crawled_at,
             tz=tz,
-            languages=self.languages,
+            languages=languages,
             max_age_days=self.max_age_days,
         )
         adapter["published_at"] = result.at
         adapter["published_at_source"] = result.source
         adapter["published_at_raw"] = result.raw
         self._count(result.event, result.source, result.dateline_rejected)
-        self._modified(adapter, tz, crawled_at)
+        self._modified(adapter, tz, crawled_at, languages)
         return item
 
     def _zone(self, source: str | None) -> tzinfo:
@@ -93,16 +97,27 @@ class DatesPipeline(CleaningPipeline):
             self._zone_of[source] = site_zone(source, self.zones, self.default_timezone)
         return self._zone_of[source]
 
+    def _languages(self, source: str | None) -> tuple[str, ...]:
+        """The site's languages, then NEWSCRAWLER_DATE_LANGUAGES (each once)."""
+        site = SITES.get(source) if source else None
+        return tuple(dict.fromkeys((*site.languages, *self.languages))) if site else self.languages
+
     def _count(self, event: str, source: str | None, dateline_rejected: bool) -> None:
         self.inc(f"parsed/{source or 'unknown'}" if event == "parsed" else event)
         if dateline_rejected:
             self.inc("dateline_year_rejected")
 
-    def _modified(self, adapter: ItemAdapter, tz: tzinfo, crawled_at: datetime | None) -> None:
+    def _modified(
+        self,
+        adapter: ItemAdapter,
+        tz: tzinfo,
+        crawled_at: datetime | None,
+        languages: tuple[str, ...],
+    ) -> None:
         raw = adapter.get("modified_at")
         if raw is None:
             return
-        parsed = parse_date(str(raw), tz=tz, now=crawled_at, languages=self.languages)
+        parsed = parse_date(str(raw), tz=tz, now=crawled_at, languages=languages)
         adapter["modified_at"] = parsed  # the schema wants ISO or null: an unreadable one goes
         if parsed is None:
             self.inc("modified_unparsed")

@@ -13,7 +13,7 @@ from itemadapter import ItemAdapter
 from newscrawler.exceptions import EmptyBody, MissingHeadline, MissingUrl, NotAnArticle
 from newscrawler.items import ArticleItem
 from newscrawler.pipelines.base import CleaningPipeline, adapt
-from newscrawler.text.agency import AGENCIES
+from newscrawler.text.agencies import NAMES
 from newscrawler.utils.config import get_int
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class ValidatePipeline(CleaningPipeline):
             adapter["cleaning"] = dict(adapter["cleaning"] or {})
         if not adapter["dateline"] and adapter["dateline"] is not None:
             adapter["dateline"] = None
-        if adapter["agency"] not in AGENCIES:
+        if adapter["agency"] not in NAMES:
             adapter["agency"] = None
 
     def _fill_missing(self, adapter: ItemAdapter, item: Any) -> None:

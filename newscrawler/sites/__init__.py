@@ -18,6 +18,7 @@ from newscrawler.sites import (
     xinhua,
 )
 from newscrawler.sites.site import Site
+from newscrawler.text.agencies import AGENCIES
 
 GENERIC = Site(key="generic", domains=(), page=ArticlePage)
 
@@ -27,6 +28,18 @@ SITES: dict[str, Site] = {
         apnews, reuters, timesofindia, ndtv, deccanherald, indiapost, indialife, anadolu, xinhua,
     )
 }  # fmt: skip
+
+
+def site_zones() -> dict[str, str]:
+    """Zone per `source`: each site's own, then the agency sites that have no Site record."""
+    zones = {a.site: a.site_timezone for a in AGENCIES if a.site and a.site_timezone}
+    zones.update({key: site.timezone for key, site in SITES.items() if site.timezone})
+    return zones
+
+
+def colon_dateline_sites() -> tuple[str, ...]:
+    """The keys of the sites whose own copy writes title-case "Place: " datelines."""
+    return tuple(key for key, site in SITES.items() if site.colon_datelines)
 
 
 def site_for_url(url: str, *, aliases: Mapping[str, str] | None = None) -> Site:
@@ -84,4 +97,7 @@ def _aliased(parts: SplitResult, aliases: Mapping[str, str] | None) -> Site | No
     return SITES.get(key) if key else None
 
 
-__all__ = ["GENERIC", "SITES", "Site", "check_aliases", "site_for_url", "site_url"]
+__all__ = [
+    "GENERIC", "SITES", "Site", "check_aliases", "colon_dateline_sites", "site_for_url", "site_url",
+    "site_zones",
+]  # fmt: skip

@@ -13,9 +13,6 @@ DAY_FIRST = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\
 
 
 class AnadoluPage(ArticlePage):
-    # /<language>/<section>/<slug>/<numeric id>: /tr/ekonomi/turkiyede-…-asti/3529015
-    article_url = r"aa\.com\.tr/[a-z]{2}/(?:[\w-]+/)+[\w-]+/\d{5,}/?$"
-    source = "anadolu"
     # 2025: a second <h1> ("Benzer haberler") heads the related block, so name the story's.
     headline_css = ("div.detay-spot h1",)
     # 2025: crossheads are <h3> and the subscription notice a <span>, so <p> alone is the
@@ -69,7 +66,8 @@ SITE = Site(
     key="anadolu",
     domains=("aa.com.tr",),
     page=AnadoluPage,
-    article_url=AnadoluPage.article_url,
+    # /<language>/<section>/<slug>/<numeric id>: /tr/ekonomi/turkiyede-…-asti/3529015
+    article_url=r"aa\.com\.tr/[a-z]{2}/(?:[\w-]+/)+[\w-]+/\d{5,}/?$",
     timezone="Europe/Istanbul",
     languages=("tr", "en"),  # the /tr/ and /en/ editions
     # Unverified live: AA's RSS per section (?cat=guncel is "current"), as public readers use it.

@@ -7,8 +7,6 @@ from newscrawler.sites.site import Site
 
 
 class APNewsPage(ArticlePage):
-    article_url = r"apnews\.com/article/"
-    source = "apnews"
     # 2024 (Brightspot "Page-*" classes) first, then the 2023 React cards.
     headline_css = ("h1.Page-headline", "div.CardHeadline h1")
     paragraphs_css = ("div.RichTextStoryBody p", "div.Article p")
@@ -27,7 +25,7 @@ SITE = Site(
     key="apnews",
     domains=("apnews.com",),
     page=APNewsPage,
-    article_url=APNewsPage.article_url,
+    article_url=r"apnews\.com/article/",
     timezone="America/New_York",
     # Unverified live: AP lists its sitemaps in robots.txt; no public RSS since 2023.
     sitemaps=("https://apnews.com/sitemap.xml",),

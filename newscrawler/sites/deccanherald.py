@@ -8,8 +8,6 @@ from newscrawler.sites.site import Site
 
 
 class DeccanHeraldPage(ArticlePage):
-    article_url = r"deccanherald\.com/(?:[\w-]+/)+[\w-]+-\d{5,}(?:\.html)?$"
-    source = "deccanherald"
     headline_css = ("h1#page-title", "h1")
     # p.title (the lead) then p.bodytext; JSON-LD articleBody is an HTML string (fallback only).
     paragraphs_css = ("div.field-name-body p",)
@@ -41,7 +39,7 @@ SITE = Site(
     key="deccanherald",
     domains=("deccanherald.com",),
     page=DeccanHeraldPage,
-    article_url=DeccanHeraldPage.article_url,
+    article_url=r"deccanherald\.com/(?:[\w-]+/)+[\w-]+-\d{5,}(?:\.html)?$",
     timezone="Asia/Kolkata",
     sitemaps=("https://www.deccanherald.com/sitemap.xml",),
     feeds=("https://www.deccanherald.com/rss-feed/national",),

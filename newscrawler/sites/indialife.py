@@ -13,8 +13,6 @@ class IndiaLifePage(ArticlePage):
     twice plus a "N hours ago" sidebar: the pipelines clean those.
     """
 
-    article_url = r"indialife\.us/(?:article\.php\?id=\d+|article/\d+)"
-    source = "indialife"
     headline_css = ("h1.entry-title", "h1")
     date_css = (".entry-date",)
 
@@ -23,7 +21,7 @@ SITE = Site(
     key="indialife",
     domains=("indialife.us",),
     page=IndiaLifePage,
-    article_url=IndiaLifePage.article_url,
+    article_url=r"indialife\.us/(?:article\.php\?id=\d+|article/\d+)",
     timezone="Asia/Kolkata",
     # Discovery hypothesis: the home page lists recent stories; no sitemap or feed is known.
     listings=("https://www.indialife.us/",),

@@ -7,8 +7,6 @@ from newscrawler.sites.site import Site
 
 
 class IndiaPostPage(ArticlePage):
-    article_url = r"indiapost\.com/[\w-]{20,}/?$"
-    source = "indiapost"
     # The only <h1> is the logo; the headline is an <h2>.
     headline_css = ("h2.article-title",)
     # The container also holds an ad div, off-screen SEO-spam divs (left:-9999px) and a last
@@ -28,8 +26,9 @@ SITE = Site(
     key="indiapost",
     domains=("indiapost.com",),
     page=IndiaPostPage,
-    article_url=IndiaPostPage.article_url,
+    article_url=r"indiapost\.com/[\w-]{20,}/?$",
     timezone="Asia/Kolkata",
+    colon_datelines=True,  # its PTI copy opens "NEW DELHI: "
     feeds=("https://www.indiapost.com/feed/",),
     listings=("https://www.indiapost.com/",),
 )

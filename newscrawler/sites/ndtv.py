@@ -7,8 +7,6 @@ from newscrawler.sites.site import Site
 
 
 class NDTVPage(ArticlePage):
-    article_url = r"ndtv\.com/[\w-]+/[\w-]+-\d{6,}/?$"
-    source = "ndtv"
     headline_css = ("div.sp-hd h1", "h1[itemprop=headline]")
     # The Highlights box (div.highlghts_Wdgt) and the COVID widget (div._world-wrapper) sit
     # inside #ins_storybody; the cleaner drops them by class before these selectors run.
@@ -51,8 +49,9 @@ SITE = Site(
     key="ndtv",
     domains=("ndtv.com",),
     page=NDTVPage,
-    article_url=NDTVPage.article_url,
+    article_url=r"ndtv\.com/[\w-]+/[\w-]+-\d{6,}/?$",
     timezone="Asia/Kolkata",
+    colon_datelines=True,  # "Washington/ New Delhi: " before the story (see body())
     feeds=("https://feeds.feedburner.com/ndtvnews-top-stories",),
     listings=("https://www.ndtv.com/latest",),
 )

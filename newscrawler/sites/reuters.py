@@ -7,9 +7,6 @@ from newscrawler.sites.site import Site
 
 
 class ReutersPage(ArticlePage):
-    # New URLs end in the date (`…-2024-03-07/`); older ones are /article/<slug>-id<CODE>.
-    article_url = r"reuters\.com/(?:article/|(?:[\w-]+/)+[\w-]+-\d{4}-\d{2}-\d{2}/?$)"
-    source = "reuters"
     # Newest first. Hashed class suffixes change per deploy: match prefixes or data-testid.
     headline_css = (
         'h1[data-testid="Heading"]',  # 2023-24
@@ -37,7 +34,8 @@ SITE = Site(
     key="reuters",
     domains=("reuters.com",),
     page=ReutersPage,
-    article_url=ReutersPage.article_url,
+    # New URLs end in the date (`…-2024-03-07/`); older ones are /article/<slug>-id<CODE>.
+    article_url=r"reuters\.com/(?:article/|(?:[\w-]+/)+[\w-]+-\d{4}-\d{2}-\d{2}/?$)",
     timezone="UTC",
     sitemaps=("https://www.reuters.com/arc/outboundfeeds/news-sitemap-index/?outputType=xml",),
     listings=("https://www.reuters.com/world/",),

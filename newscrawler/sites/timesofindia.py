@@ -13,8 +13,6 @@ GLUED_PARAGRAPHS = re.compile(r"(?<=[a-z0-9][.!?”\"])(?=[A-Z])")
 
 
 class TimesOfIndiaPage(ArticlePage):
-    article_url = r"/articleshow/\d+\.cms"
-    source = "timesofindia"
     headline_css = ("h1",)
     # TOI writes the story as text + <br> in one div, no <p>: block_texts splits on <br>.
     paragraphs_css = (
@@ -59,8 +57,9 @@ SITE = Site(
     key="timesofindia",
     domains=("timesofindia.indiatimes.com",),
     page=TimesOfIndiaPage,
-    article_url=TimesOfIndiaPage.article_url,
+    article_url=r"/articleshow/\d+\.cms",
     timezone="Asia/Kolkata",
+    colon_datelines=True,  # "Bhopal: ", "NEW DELHI: " open its own copy
     feeds=("https://timesofindia.indiatimes.com/rssfeedstopstories.cms",),
     listings=("https://timesofindia.indiatimes.com/india",),
 )

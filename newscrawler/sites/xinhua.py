@@ -14,12 +14,6 @@ XINHUA_TITLES = (
 
 
 class XinhuaPage(ArticlePage):
-    # 2020: /local/2020-02/19/c_1125597921.htm; news.cn since 2021: /20240101/<32 hex>/c.html.
-    article_url = (
-        r"(?:xinhuanet\.com|news\.cn)/(?:[\w-]+/)*"
-        r"(?:\d{4}-\d{2}/\d{2}/c_\d+\.html?|\d{8}/[0-9a-f]{32}/c\.html)"
-    )
-    source = "xinhua"
     # No <h1>, no og:title: the headline is div.h-title (<title> appends "-新华网").
     headline_css = ("div.h-title",)
     # Photo captions are <p><font>…新华社记者 才扬 摄</font></p> inside the story: kept, they are
@@ -44,7 +38,11 @@ SITE = Site(
     key="xinhua",
     domains=("xinhuanet.com", "news.cn"),
     page=XinhuaPage,
-    article_url=XinhuaPage.article_url,
+    # 2020: /local/2020-02/19/c_1125597921.htm; news.cn since 2021: /20240101/<32 hex>/c.html.
+    article_url=(
+        r"(?:xinhuanet\.com|news\.cn)/(?:[\w-]+/)*"
+        r"(?:\d{4}-\d{2}/\d{2}/c_\d+\.html?|\d{8}/[0-9a-f]{32}/c\.html)"
+    ),
     timezone="Asia/Shanghai",
     languages=("zh", "en"),
     # No feed or sitemap known reliably: the home page lists the day's stories.

@@ -1,4 +1,4 @@
-"""One spider per registered site: discovery from the Site's sitemaps, feeds and listings."""
+"""One spider per registered site, generated from the registry: discovery from the Site record."""
 
 from __future__ import annotations
 
@@ -65,16 +65,11 @@ class SiteSpider(ArticleSpider):
         return self.site.is_article_url(site_url(url, self.site_aliases))
 
 
-def _spider(key: str) -> type[SiteSpider]:
-    return type(f"{key.title()}Spider", (SiteSpider,), {"name": key, "site": SITES[key]})
+def _spider(site: Site) -> type[SiteSpider]:
+    return type(f"{site.key.title()}Spider", (SiteSpider,), {"name": site.key, "site": site})
 
 
-APNewsSpider = _spider("apnews")
-ReutersSpider = _spider("reuters")
-TimesOfIndiaSpider = _spider("timesofindia")
-NDTVSpider = _spider("ndtv")
-DeccanHeraldSpider = _spider("deccanherald")
-IndiaPostSpider = _spider("indiapost")
-IndiaLifeSpider = _spider("indialife")
-AnadoluSpider = _spider("anadolu")
-XinhuaSpider = _spider("xinhua")
+# One crawlable spider per registered site, generated: a new Site in the registry is a new
+# `scrapy crawl <key>`. Module attributes, because Scrapy's spider loader finds them there.
+SITE_SPIDERS = {key: _spider(site) for key, site in SITES.items()}
+globals().update({spider.__name__: spider for spider in SITE_SPIDERS.values()})

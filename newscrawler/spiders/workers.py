@@ -25,7 +25,7 @@ class WorkerLost(RuntimeError):
 
 def extract(html: str, url: str, site_key: str) -> Outcome:
     """The site's page class over one page: what a worker runs, or the crawl itself inline."""
-    page = SITES.get(site_key, GENERIC).page(html, url)
+    page = SITES.get(site_key, GENERIC).read(html, url)
     return page.fields(), page.used_fallback, page.skip_reason
 
 

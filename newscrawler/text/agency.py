@@ -4,43 +4,22 @@ from __future__ import annotations
 
 import re
 
-AGENCIES = ("IANS", "PTI", "ANI", "UNI", "Reuters", "AP", "AFP", "AA", "Xinhua")
+from newscrawler.text.agencies import AGENCIES, named, signing_trailers
 
+# Every spelling a credit may use, case-folded, to the record's name.
 _ALIASES = {
-    "ap": "AP",
-    "associated press": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "pti": "PTI",
-    "press trust of india": "PTI",
-    "ians": "IANS",
-    "indo-asian news service": "IANS",
-    "ani": "ANI",
-    "asian news international": "ANI",
-    "uni": "UNI",
-    "united news of india": "UNI",
-    # Anadolu Agency signs its own site in Turkish ("Anadolu Ajansı") and its photos "/AA".
-    "aa": "AA",
-    "anadolu": "AA",
-    "anadolu agency": "AA",
-    "anadolu ajansı": "AA",
-    "anadolu ajansi": "AA",
-    "xinhua": "Xinhua",
-    "xinhua news agency": "Xinhua",
-    "新华社": "Xinhua",
+    alias.casefold(): agency.name for agency in AGENCIES for alias in (agency.name, *agency.aliases)
 }
 _NAME_NOISE = re.compile(r"^(?:by\s+)?(?:the\s+)?|[\s.,;:]+$", re.IGNORECASE)
 
 # A tag glued to the end of the last paragraph: "... said. PTI", " - PTI", "— IANS", " (ANI)".
 # Only the Indian wires sign this way; " AP" or " Reuters" at an end is too often prose.
+_SIGNING = named(signing_trailers())
 _TRAILER = re.compile(
     r"(?:(?<=[\s.!?\"'”’])|^)(?:[-—–]\s*)?"
-    r"(?:\((?P<paren>IANS|PTI|ANI|UNI)\)|(?P<bare>IANS|PTI|ANI|UNI))\s*$"
+    rf"(?:\((?P<paren>{_SIGNING})\)|(?P<bare>{_SIGNING}))\s*$"
 )
-_TAG_END = re.compile(r"(?:IANS|PTI|ANI|UNI)\)?$")
+_TAG_END = re.compile(rf"(?:{_SIGNING})\)?$")
 # "Pakistan Tehreek-e-Insaf (PTI)" names a party, not the wire.
 _NOT_TRAILER = re.compile(r"Tehreek-e-Insaf\s*\(PTI\)\s*$|Insaf\s+PTI\s*$", re.IGNORECASE)
 _INPUTS = re.compile(r"with inputs from (?:the )?(?P<names>[A-Za-z .,&-]+)", re.IGNORECASE)

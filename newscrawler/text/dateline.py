@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newscrawler.text.agencies import AGENCIES, named, with_dateline
 from newscrawler.text.agency import canonical_agency
 
 Dateline = dict[str, str | None]
@@ -22,24 +23,29 @@ _DASH = r"\s*[-—–]+\s*"
 # Tags that end with a dash (AP, Reuters, AFP) are strong enough to allow any place or none.
 _DASH_TAGGED = re.compile(
     rf"^(?:(?P<place>{_PLACE}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?| \([A-Z][^()\n]{{0,30}}\))?)"
-    rf"(?:, {_DATE})? )?\((?P<agency>AP|Reuters|AFP)\){_DASH}"
+    rf"(?:, {_DATE})? )?\((?P<agency>{named(with_dateline('dash'))})\){_DASH}"
 )
 # IANS/PTI/UNI write no punctuation after the tag: require place and date, so that
 # "Pakistan Tehreek-e-Insaf (PTI) said" never reads as a dateline.
 _WIRE_TAGGED = re.compile(
-    rf"^(?P<place>{_PLACE}), {_DATE} \((?P<agency>IANS|PTI|UNI)\)(?:\s*[-—–:]\s*|\s+|$)"
+    rf"^(?P<place>{_PLACE}), {_DATE} \((?P<agency>{named(with_dateline('wire'))})\)"
+    r"(?:\s*[-—–:]\s*|\s+|$)"
 )
 _ANI = re.compile(
-    rf"^(?P<place>{_PLACE} \[[^\]\n]{{1,30}}\]), {_DATE} \((?P<agency>ANI)\):?(?:\s+|$)"
+    rf"^(?P<place>{_PLACE} \[[^\]\n]{{1,30}}\]), {_DATE} "
+    rf"\((?P<agency>{named(with_dateline('bracket'))})\):?(?:\s+|$)"
 )
 _AFP_BAR = re.compile(
-    rf"^(?P<place>{_PLACE}(?:, [A-Z][\w.'’\- ]{{0,30}})?) \| (?P<agency>AFP) \|\s*"
+    rf"^(?P<place>{_PLACE}(?:, [A-Z][\w.'’\- ]{{0,30}})?) "
+    rf"\| (?P<agency>{named(with_dateline('bar'))}) \|\s*"
 )
 # The portal stripped the tag: "San Francisco, March 7" alone on its line (the seed).
 _BARE = re.compile(rf"^(?P<place>{_PLACE}), {_DATE}$")
 _COLON = re.compile(r"^(?P<place>[A-Z][A-Za-z .\-/]{1,40}?):\s+")
 # A lone tag opening the paragraph after a bare dateline line: "(IANS) Text".
-_LONE_TAG = re.compile(r"^\((?P<agency>AP|Reuters|AFP|IANS|PTI|ANI|UNI)\)(?:\s*[-—–:]\s*|\s+|$)")
+_LONE_TAG = re.compile(
+    rf"^\((?P<agency>{named([a.name for a in AGENCIES if a.datelines])})\)(?:\s*[-—–:]\s*|\s+|$)"
+)
 # Longest possible prefix: a 51-character place, a qualifier, a date with year and the tag.
 _HEAD = 160
 _NON_WORD = re.compile(r"\W+")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from newscrawler.text.agencies import AGENCIES
+
 # Re-exported: callers import the whole syndication toolkit from here.
 from newscrawler.text.minhash import (
     DEFAULT_PARAMS,
@@ -37,17 +39,7 @@ __all__ = [
 
 # --- Which copy is the original ---------------------------------------------------------------
 # The wire's own site, as `source` (site key, or a domain whose first label is the key).
-AGENCY_SITES = {
-    "AP": "apnews",
-    "Reuters": "reuters",
-    "IANS": "ianslive",
-    "PTI": "ptinews",
-    "ANI": "aninews",
-    "UNI": "uniindia",
-    "AFP": "afp",
-    "AA": "anadolu",  # aa.com.tr: its site key, as the page class names the source
-    "Xinhua": "xinhua",
-}
+AGENCY_SITES = {agency.name: agency.site for agency in AGENCIES if agency.site}
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,26 @@ def stats_exit_code(crawlers: list[Crawler]) -> int:
 
 
 class StatsExitCodeMixin:
-    """Remembers each crawler a crawl/runspider command creates, then exits with its report's code.
+    """Remembers each crawler a crawl/runspider command starts, then exits with its report's code.
 
     Scrapy itself exits non-zero only when a crawl fails to start.
     """
 
     exitcode: int
-    _ops_crawlers: list[Crawler]
-
-    def _create_crawler(self, spidercls: Any) -> Crawler:
-        crawler: Crawler = super()._create_crawler(spidercls)  # type: ignore[misc]
-        self._ops_crawlers = [*getattr(self, "_ops_crawlers", []), crawler]
-        return crawler
+    crawler_process: Any
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        crawlers: list[Crawler] = []
+        process = self.crawler_process
+        start_crawl = process.crawl
+
+        def crawl(*crawl_args: Any, **kwargs: Any) -> Any:
+            started = start_crawl(*crawl_args, **kwargs)
+            # CrawlerRunner.crawlers (public) holds a crawler only while it runs: keep ours.
+            crawlers.extend(c for c in process.crawlers if c not in crawlers)
+            return started
+
+        # An instance attribute of our own command's process, not a Scrapy internal.
+        process.crawl = crawl
         super().run(args, opts)  # type: ignore[misc]
-        self.exitcode = self.exitcode or stats_exit_code(getattr(self, "_ops_crawlers", []))
+        self.exitcode = self.exitcode or stats_exit_code(crawlers)

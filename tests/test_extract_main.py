@@ -9,9 +9,9 @@ import pytest
 from parsel import Selector
 
 from newscrawler.extract import dom
-from newscrawler.extract.container import container_blocks
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
+from tests.support.pages import container_blocks
 
 LONG = "Officials said on Tuesday that the embankment would be widened before the monsoon."
 

@@ -21,6 +21,7 @@ from newscrawler.feeds.storage import SQLiteAwareFileFeedStorage, SQLiteTarget
 from newscrawler.items import ArticleItem
 from newscrawler.stores import sqlschema, sqlstore
 from tests.support.feeds_spider import insert_as_v2, make_record
+from tests.support.pages import upsert_article
 
 T1, T2 = "2026-11-25T10:00:00+00:00", "2026-11-25T11:00:00+00:00"
 
@@ -49,7 +50,7 @@ def test_connect_uses_wal_and_normal_sync(conn: sqlite3.Connection) -> None:
 
 def test_round_trip_of_one_record(conn: sqlite3.Connection) -> None:
     original = record(2)  # index 2 has two related links
-    assert sqlstore.upsert_article(conn, original, seen_at=T1) is True
+    assert upsert_article(conn, original, seen_at=T1) is True
     assert sqlstore.load_article(conn, original["url"]) == original
 
 
@@ -58,8 +59,8 @@ def test_recrawl_updates_row_keeps_first_seen_and_replaces_related(
 ) -> None:
     first, again = record(2, crawled_at=T1), record(2, seed=9, crawled_at=T2)
     again["related"] = again["related"][:1]
-    sqlstore.upsert_article(conn, first, seen_at=T1)
-    assert sqlstore.upsert_article(conn, again, seen_at=T2) is False
+    upsert_article(conn, first, seen_at=T1)
+    assert upsert_article(conn, again, seen_at=T2) is False
     rows = conn.execute("SELECT first_seen_at, last_seen_at, headline FROM articles").fetchall()
     assert rows == [(T1, T2, again["headline"])]
     assert conn.execute("SELECT count(*) FROM related_links").fetchone() == (1,)
@@ -69,10 +70,10 @@ def test_recrawl_updates_row_keeps_first_seen_and_replaces_related(
 def test_fts_follows_inserts_and_updates(conn: sqlite3.Connection) -> None:
     item = record(3)
     item["body"] = ["The ferry to Port Blair sailed late.", "Monsoon squalls again."]
-    sqlstore.upsert_article(conn, item, seen_at=T1)
+    upsert_article(conn, item, seen_at=T1)
     assert sqlstore.search(conn, "squalls") == [item["url"]]
     item["body"] = ["Nothing about the weather."]
-    sqlstore.upsert_article(conn, item, seen_at=T2)
+    upsert_article(conn, item, seen_at=T2)
     assert sqlstore.search(conn, "squalls") == []
     assert sqlstore.search(conn, "weather") == [item["url"]]
 
@@ -86,7 +87,7 @@ def test_hostile_text_is_stored_verbatim(conn: sqlite3.Connection, hostile: str)
     item = record(2)
     item.update(headline=hostile, url=f"https://wire.example/{hostile}", tags=[hostile])
     item["related"][0]["title"] = hostile
-    sqlstore.upsert_article(conn, item, seen_at=T1)
+    upsert_article(conn, item, seen_at=T1)
     assert sqlstore.load_article(conn, item["url"]) == item
     tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     assert {"articles", "related_links", "articles_fts"} <= tables
@@ -94,7 +95,7 @@ def test_hostile_text_is_stored_verbatim(conn: sqlite3.Connection, hostile: str)
 
 def test_unknown_fields_are_kept_as_extra(conn: sqlite3.Connection) -> None:
     item = {"url": "https://wire.example/x", "headline": "H", "paywalled": True}
-    sqlstore.upsert_article(conn, item, seen_at=T1)
+    upsert_article(conn, item, seen_at=T1)
     loaded = sqlstore.load_article(conn, item["url"])
     assert loaded is not None
     assert loaded["paywalled"] is True
@@ -103,7 +104,7 @@ def test_unknown_fields_are_kept_as_extra(conn: sqlite3.Connection) -> None:
 
 def test_record_without_url_is_refused(conn: sqlite3.Connection) -> None:
     with pytest.raises(ValueError, match="url"):
-        sqlstore.upsert_article(conn, {"headline": "no url"}, seen_at=T1)
+        upsert_article(conn, {"headline": "no url"}, seen_at=T1)
 
 
 def test_migration_v1_to_v2_keeps_rows_and_indexes_them(tmp_path: Path) -> None:
@@ -166,7 +167,7 @@ def test_migration_v4_to_v5_moves_the_image_out_of_extra(tmp_path: Path) -> None
 
 def test_image_round_trips(conn: sqlite3.Connection) -> None:
     image = {"url": "https://a.example/i.jpg", "caption": None, "credit": "Reuters"}
-    sqlstore.upsert_article(conn, {**record(1), "image": image}, seen_at=T1)
+    upsert_article(conn, {**record(1), "image": image}, seen_at=T1)
     loaded = sqlstore.load_article(conn, record(1)["url"])
     assert loaded is not None
     assert loaded["image"] == image
@@ -246,10 +247,10 @@ def test_migration_v3_to_v4_keeps_fts_and_defers_indexing_to_commit(tmp_path: Pa
     assert sqlschema.migrate(conn) == sqlschema.LATEST_VERSION == 5
     conn.execute("BEGIN")
     sqlstore.defer_fts(conn)
-    sqlstore.upsert_article(conn, record(2), seen_at=T1)
-    sqlstore.upsert_article(conn, record(2, seed=5), seen_at=T2)  # new, then changed, in one batch
+    upsert_article(conn, record(2), seen_at=T1)
+    upsert_article(conn, record(2, seed=5), seen_at=T2)  # new, then changed, in one batch
     changed = {**old, "body": ["Quokka census in the Andamans."]}
-    sqlstore.upsert_article(conn, changed, seen_at=T2)  # an indexed row: its trigger re-indexes
+    upsert_article(conn, changed, seen_at=T2)  # an indexed row: its trigger re-indexes
     other = sqlite3.connect(path)  # another reader sees no deferral and none of the batch
     assert other.execute("SELECT above_id FROM articles_fts_defer").fetchall() == [(None,)]
     assert other.execute("SELECT count(*) FROM articles").fetchone() == (1,)

@@ -72,7 +72,7 @@ def test_echo_pipeline_fills_section(kind: str) -> None:
     assert adapter["body"] == [P1, P2]
     assert adapter["section"] == "Business"
     assert adapter["cleaning"] == {"leading_echoes": 2}
-    assert stats == {"newscrawler/echoes/removed": 2}
+    assert stats == {"newscrawler/cleaning/leading_echoes": 2}
 
 
 @KINDS
@@ -133,7 +133,7 @@ def test_related_pipeline_text_and_links(kind: str) -> None:
     ]
     assert adapter["cleaning"] == {"x": 1, "related_links": 2}
     assert stats == {
-        "newscrawler/related/links_split": 2,
+        "newscrawler/cleaning/related_links": 2,
         "newscrawler/related/links_given": 3,
         "newscrawler/related/links_invalid": 1,
         "newscrawler/related/navigation_dropped": 2,
@@ -161,7 +161,7 @@ def test_boilerplate_pipeline(kind: str) -> None:
     adapter, stats = _run(BoilerplatePipeline, _item(kind, body=body))
     assert adapter["body"] == [P1, P2, credit]
     assert adapter["cleaning"] == {"boilerplate_lines": 2}
-    assert stats == {"newscrawler/boilerplate/lines_removed": 2}
+    assert stats == {"newscrawler/cleaning/boilerplate_lines": 2}
 
 
 @KINDS
@@ -172,7 +172,7 @@ def test_dedup_pipeline(kind: str) -> None:
     assert stats == {
         "newscrawler/paragraphs/total": 4,
         "newscrawler/paragraphs/unique": 2,
-        "newscrawler/paragraphs/duplicates_removed": 2,
+        "newscrawler/cleaning/duplicate_paragraphs": 2,
     }
 
 

@@ -33,6 +33,7 @@ def test_seed_shape_dateline_cut_and_2019_date_rejected(crawler: Crawler) -> Non
     assert item.cleaning == {"dateline": 1}
     assert stats(crawler) == {
         "newscrawler/dateline/parsed": 1,
+        "newscrawler/cleaning/dateline": 1,
         "newscrawler/agency/missing": 1,
         "newscrawler/dates/missing": 1,
         "newscrawler/dates/dateline_year_rejected": 1,
@@ -51,7 +52,7 @@ def test_fresh_dateline_gives_the_date(crawler: Crawler) -> None:
     assert item.cleaning == {"dateline": 1, "trailer_tags": 1}
     assert stats(crawler)["newscrawler/dates/parsed/dateline"] == 1
     assert stats(crawler)["newscrawler/agency/dateline"] == 1
-    assert stats(crawler)["newscrawler/dateline/trailer_tags"] == 1
+    assert stats(crawler)["newscrawler/cleaning/trailer_tags"] == 1
 
 
 def test_spider_dateline_kept_and_agency_from_author(crawler: Crawler) -> None:

@@ -37,8 +37,8 @@ def test_every_sample_article_is_exported_and_valid(sample_crawl: tuple[list[dic
 
 def test_sample_cleaning_ran(sample_crawl: tuple[list[dict], dict]) -> None:
     records, stats = sample_crawl
-    assert stats.get("newscrawler/paragraphs/duplicates_removed", 0) > 0
-    assert stats.get("newscrawler/related/links_split", 0) > 0
+    assert stats.get("newscrawler/cleaning/duplicate_paragraphs", 0) > 0
+    assert stats.get("newscrawler/cleaning/related_links", 0) > 0
     assert any(r["dateline"] for r in records)
     assert any(r["related"] for r in records)
 

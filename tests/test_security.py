@@ -22,6 +22,7 @@ from newscrawler.items import ArticleItem
 from newscrawler.middlewares.guards import GuardMiddleware
 from newscrawler.spiders.article import ArticleSpider
 from newscrawler.stores import sqlschema, sqlstore
+from tests.support.pages import upsert_article
 from tests.support.pipeline_chain import clean, project_crawler, project_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,7 +60,7 @@ def test_sqlite_stores_hostile_text_verbatim(cleaned: dict[str, Any], tmp_path: 
     conn = sqlschema.connect(tmp_path / "news.sqlite")
     try:
         sqlschema.migrate(conn)
-        sqlstore.upsert_article(conn, cleaned, seen_at="2025-07-26T12:00:00+00:00")
+        upsert_article(conn, cleaned, seen_at="2025-07-26T12:00:00+00:00")
         conn.commit()
         loaded = sqlstore.load_article(conn, cleaned["url"])
         tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}

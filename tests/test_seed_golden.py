@@ -77,5 +77,5 @@ def test_seed_becomes_the_clean_record(seed_dir: Path) -> None:
     assert record.cleaning["leading_echoes"] == 2
 
     stats = crawler.stats.get_stats()
-    assert stats["newscrawler/paragraphs/duplicates_removed"] == 10
-    assert stats["newscrawler/related/links_split"] == 13
+    assert stats["newscrawler/cleaning/duplicate_paragraphs"] == 10
+    assert stats["newscrawler/cleaning/related_links"] == 13

@@ -10,7 +10,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 
 from newscrawler.sites import SITES, site_for_url
-from newscrawler.spiders.base import item_from_response
+from tests.support.pages import item_from_response
 
 # One article URL per site with body selectors (indialife has none: generic is its normal path).
 ARTICLE_URLS = {

@@ -18,8 +18,8 @@ WARC_RECORDS_KEY = "newscrawler/warc/records"
 WARC_NON_HTML_KEY = "newscrawler/warc/skipped_non_html"
 # Headline figures: the pipelines' `newscrawler/<component>/<event>` counters they are read from.
 FIGURES = {
-    "duplicate_paragraphs_removed": "paragraphs/duplicates_removed",
-    "related_links_split": "related/links_split",
+    "duplicate_paragraphs_removed": "cleaning/duplicate_paragraphs",
+    "related_links_split": "cleaning/related_links",
     "fallback_extractions": "spider/fallback_extraction",
 }
 # Parse rates: (component, events that found a value, events that did not). "parsed" also

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
-from newscrawler.extract.dom import MIN_PARAGRAPH, block_texts, long_paragraphs
+from newscrawler.extract.dom import MIN_PARAGRAPH, long_paragraphs
 
 _WEIGHTS = (1.0, 0.75, 0.5)
 
@@ -52,8 +52,3 @@ def _article_of(element: etree._Element) -> etree._Element | None:
     Dagbladet appends the next article under the story, with the same body class.
     """
     return next(element.iterancestors("article"), None)
-
-
-def container_blocks(selector: Selector) -> list[str]:
-    """Paragraph blocks of the best container(s) of an already cleaned page."""
-    return [line for c in containers(selector) for p in c.iter("p") for line in block_texts(p)]

@@ -117,6 +117,12 @@ class CleaningPipeline:
         if count and self.stats is not None:
             self.inc_key(f"newscrawler/{self.component}/{event}", count)
 
+    def cleaned(self, adapter: ItemAdapter, key: str, count: int) -> None:
+        """One name per count: the item's `cleaning[key]` and stat `newscrawler/cleaning/<key>`."""
+        add_cleaning(adapter, key, count)
+        if count:
+            self.inc_key(f"newscrawler/cleaning/{key}", count)
+
     def inc_key(self, key: str, count: int = 1) -> None:
         """Add `count` to the stats key `key` (a full key, any component)."""
         if self.stats is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.boilerplate import strip_boilerplate
 
 
@@ -17,6 +17,5 @@ class BoilerplatePipeline(CleaningPipeline):
         adapter = adapt(item)
         result = strip_boilerplate(adapter.get("body") or [])
         adapter["body"] = result.body
-        self.inc("lines_removed", result.removed)
-        add_cleaning(adapter, "boilerplate_lines", result.removed)
+        self.cleaned(adapter, "boilerplate_lines", result.removed)
         return item

@@ -1,4 +1,4 @@
-"""Step 6: cut the dateline and a glued trailer tag from the body; fill `dateline` and `agency`."""
+"""Pipeline 600: cut the dateline and a glued trailer tag from the body; fill dateline, agency."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
-from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.sites import colon_dateline_sites
 from newscrawler.text.agency import canonical_agency, resolve_agency, strip_trailer_tag
 from newscrawler.text.dateline import Dateline, split_dateline
@@ -65,10 +65,9 @@ class DatelinePipeline(CleaningPipeline):
         adapter["body"] = body
         self.inc("given" if known else "parsed" if result.dateline else "missing")
         if result.removed:
-            add_cleaning(adapter, "dateline", result.removed)
+            self.cleaned(adapter, "dateline", result.removed)
         if trailer:
-            add_cleaning(adapter, "trailer_tags", 1)
-            self.inc("trailer_tags")
+            self.cleaned(adapter, "trailer_tags", 1)
         return trailer
 
     def _fill_agency(self, adapter: ItemAdapter, trailer: str | None) -> None:

@@ -1,4 +1,4 @@
-"""Step 7: `published_at` and `modified_at` as ISO 8601 with offset, fallbacks included."""
+"""Pipeline 700: `published_at` and `modified_at` as ISO 8601 with offset, fallbacks included."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.dedup import drop_repeats
 
 
@@ -19,6 +19,5 @@ class DuplicateParagraphPipeline(CleaningPipeline):
         adapter["body"] = result.paragraphs
         self.inc("total", result.total)
         self.inc("unique", result.total - result.removed)
-        self.inc("duplicates_removed", result.removed)
-        add_cleaning(adapter, "duplicate_paragraphs", result.removed)
+        self.cleaned(adapter, "duplicate_paragraphs", result.removed)
         return item

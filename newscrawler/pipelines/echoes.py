@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.echoes import strip_leading_echoes
 
 
@@ -21,6 +21,5 @@ class LeadingEchoPipeline(CleaningPipeline):
         adapter["body"] = result.body
         if result.section != adapter.get("section"):
             adapter["section"] = result.section
-        self.inc("removed", result.removed)
-        add_cleaning(adapter, "leading_echoes", result.removed)
+        self.cleaned(adapter, "leading_echoes", result.removed)
         return item

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from newscrawler.pipelines.base import CleaningPipeline, adapt, add_cleaning
+from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.text.ages import parse_absolute_time
 from newscrawler.text.navlinks import clean_title, is_navigation
 from newscrawler.text.related import dedupe_related, resolve_link, split_related
@@ -31,12 +31,11 @@ class RelatedLinksPipeline(CleaningPipeline):
         related = dedupe_related(given + split.related) if given else split.related
         adapter["body"] = split.body
         adapter["related"] = related
-        self.inc("links_split", len(split.related))
         self.inc("links_given", len(given))
         self.inc("links_invalid", len(links) - len(given) - navigation)
         self.inc("navigation_dropped", navigation)
         self.inc("unresolved", sum(entry["published_at"] is None for entry in related))
-        add_cleaning(adapter, "related_links", len(split.related))
+        self.cleaned(adapter, "related_links", len(split.related))
         return item
 
 

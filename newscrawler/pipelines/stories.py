@@ -1,4 +1,4 @@
-"""Step 9: one `story_id` for an article and its syndicated copies, across sites and runs."""
+"""Pipeline 900: one `story_id` for an article and its syndicated copies, across sites and runs."""
 
 from __future__ import annotations
 

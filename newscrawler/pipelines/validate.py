@@ -1,4 +1,4 @@
-"""Step 8: drop items that are not articles; fill the derived fields so records fit the schema."""
+"""Pipeline 800: drop what is no article; fill the derived fields so records fit the schema."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
 from newscrawler.sites.listings import FeedReader, ListingReader, SitemapReader
 from newscrawler.spiders import arguments
-from newscrawler.spiders.base import AliasedSpider, fetched_at
+from newscrawler.spiders.base import ExtractingSpider, fetched_at
 from newscrawler.spiders.bounds import report_listing, skip
 from newscrawler.spiders.feeder import HIGH_WATER, RequestFeeder
 from newscrawler.utils.config import parse_bool
@@ -28,7 +28,7 @@ from newscrawler.utils.requests import ARTICLE_META, LISTED_META
 DEPTH_META = "newscrawler_sitemap_depth"
 
 
-class ArticleSpider(AliasedSpider):
+class ArticleSpider(ExtractingSpider):
     """Generic news spider; each page goes to its site's page class (generic fallback).
 
     -a urls=U1,U2   -a url_file=PATH   -a sitemap=URL[,URL]   -a feed=URL[,URL]

@@ -28,7 +28,6 @@ from newscrawler.spiders.workers import (
     ExtractorPool,
     Outcome,
     WorkerLost,
-    extract,
 )
 from newscrawler.utils.config import get_dict, get_int, parse_bool
 from newscrawler.utils.requests import is_html
@@ -146,34 +145,15 @@ def extraction_failed(response: Response, exc: Exception, stats: StatsCollector 
     _count(stats, "extraction_error")
 
 
-def item_from_response(
-    response: Response,
-    stats: StatsCollector | None = None,
-    aliases: Mapping[str, str] | None = None,
-) -> ArticleItem | None:
-    """The raw article item of an HTML response, extracted inline, or None.
-
-    None for non-HTML, not an article, or broken; counts `newscrawler/spider/<event>` in
-    `stats` for non_html, not_article, fallback_extraction and extraction_error.
-    """
-    job = page_job(response, stats, aliases)
-    if job is None:
-        return None
-    try:
-        outcome = extract(job.html, job.url, job.site_key)
-    except EXTRACTION_ERRORS as exc:
-        extraction_failed(response, exc, stats)
-        return None
-    return item_of(response, outcome, stats)
-
-
 def _count(stats: StatsCollector | None, event: str) -> None:
     if stats is not None:
         stats.inc_value(f"newscrawler/spider/{event}")
 
 
-class AliasedSpider(Spider):
-    """Routes pages through NEWSCRAWLER_SITE_ALIASES and extracts them (both read at start-up).
+class ExtractingSpider(Spider):
+    """The base of the spiders that extract: a response becomes its site's raw article item.
+
+    Pages route through NEWSCRAWLER_SITE_ALIASES (read at start-up) to their Site's page class.
 
     NEWSCRAWLER_EXTRACT_WORKERS processes extract pages beside the reactor (0: inline).
     """
@@ -206,7 +186,7 @@ class AliasedSpider(Spider):
         return spider
 
     async def article_item(self, response: Response) -> ArticleItem | None:
-        """The raw article item of a response (see item_from_response), extracted by the pool."""
+        """The raw article item of a response, extracted by the pool; None (counted) if none."""
         stats = self.crawler.stats
         job = page_job(response, stats, self.site_aliases, self.bounds)
         if job is None:

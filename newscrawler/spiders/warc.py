@@ -18,7 +18,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
-from newscrawler.spiders.base import FETCHED_AT_META, AliasedSpider
+from newscrawler.spiders.base import FETCHED_AT_META, ExtractingSpider
 from newscrawler.spiders.bounds import skip
 from newscrawler.utils.progress import Throttle, progress_interval, replay_line
 
@@ -82,7 +82,7 @@ def record_response(record: Any, max_bytes: int | None = None) -> Response | Non
     return response
 
 
-class WarcSpider(AliasedSpider):
+class WarcSpider(ExtractingSpider):
     """Replays `-a path=FILE_or_DIR`: every HTML response record becomes a raw article item.
 
     Site aliases apply too: a WARC of a mirror or a local copy routes as the live crawl would.

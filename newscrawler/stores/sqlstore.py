@@ -13,17 +13,17 @@ PARAGRAPH_SEPARATOR = "\n\n"
 RELATED_COLUMNS = ("title", "url", "age", "published_at")
 _KNOWN = {*SCALAR_COLUMNS, *JSON_COLUMNS, "body", "related"}
 _STORED = (*SCALAR_COLUMNS, "body", *JSON_COLUMNS, "extra")
-_ARTICLE_COLUMNS = (*_STORED, "first_seen_at", "last_seen_at")
+ARTICLE_COLUMNS = (*_STORED, "first_seen_at", "last_seen_at")
 
 
 def _upsert_sql(unchanged: tuple[str, ...] = ()) -> str:
-    """The upsert by url, values in `_ARTICLE_COLUMNS` order; `unchanged` columns keep theirs."""
+    """The upsert by url, values in `ARTICLE_COLUMNS` order; `unchanged` columns keep theirs."""
     # Identifiers come from the constants above, never from items; every value is a parameter.
     # first_seen_at is never updated: a re-crawl must keep it.
-    sets = [c for c in _ARTICLE_COLUMNS if c not in ("first_seen_at", *unchanged)]
+    sets = [c for c in ARTICLE_COLUMNS if c not in ("first_seen_at", *unchanged)]
     return (
-        f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)})"
-        f" VALUES ({', '.join('?' for _ in _ARTICLE_COLUMNS)})"
+        f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)})"
+        f" VALUES ({', '.join('?' for _ in ARTICLE_COLUMNS)})"
         f" ON CONFLICT (url) DO UPDATE SET {', '.join(f'{c} = excluded.{c}' for c in sets)}"
     )
 
@@ -38,7 +38,7 @@ _INSERT_RELATED = (
     "INSERT INTO related_links (article_url, position, title, url, age, published_at)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
-_URL, _HEADLINE, _BODY = (_ARTICLE_COLUMNS.index(c) for c in ("url", "headline", "body"))
+_URL, _HEADLINE, _BODY = (ARTICLE_COLUMNS.index(c) for c in ("url", "headline", "body"))
 _DEFER_FTS = (
     "UPDATE articles_fts_defer SET above_id = (SELECT coalesce(max(id), 0) FROM articles)"
     " WHERE above_id IS NULL"
@@ -75,7 +75,7 @@ def _body(value: Any) -> str | None:
 
 
 def _row_values(record: Mapping[str, Any], seen_at: str) -> list[Any]:
-    """The `articles` values of a record, in `_ARTICLE_COLUMNS` order (the exporter's hot path)."""
+    """The `articles` values of a record, in `ARTICLE_COLUMNS` order (the exporter's hot path)."""
     get = record.get
     # _scalar inlined: 18 calls per row are measurable here.
     values = [_ENCODE(v) if isinstance(v, _CONTAINERS) else v for v in map(get, SCALAR_COLUMNS)]
@@ -85,11 +85,6 @@ def _row_values(record: Mapping[str, Any], seen_at: str) -> list[Any]:
     extra = {key: record[key] for key in unknown} if unknown else None
     values += [_json(extra), seen_at, seen_at]
     return values
-
-
-def article_row(record: Mapping[str, Any], *, seen_at: str) -> dict[str, Any]:
-    """The `articles` row for a record seen at `seen_at` (the item's crawled_at)."""
-    return dict(zip(_ARTICLE_COLUMNS, _row_values(record, seen_at), strict=True))
 
 
 def _related_rows(url: str, related: Iterable[Mapping[str, Any]]) -> list[tuple[Any, ...]]:
@@ -145,13 +140,6 @@ def _insert(conn: sqlite3.Connection, rows: Prepared) -> bool:
     if rows.related:
         conn.executemany(_INSERT_RELATED, rows.related)
     return True
-
-
-def upsert_article(
-    conn: sqlite3.Connection, record: Mapping[str, Any], *, seen_at: str, fresh: bool = False
-) -> bool:
-    """`prepare` then `write` one record; True when the url was new."""
-    return write(conn, prepare(record, seen_at=seen_at), fresh=fresh)
 
 
 def defer_fts(conn: sqlite3.Connection) -> None:

@@ -93,9 +93,9 @@ def insert_as_v2(conn: Any, record: dict[str, Any], *, seen_at: str) -> None:
 
     Fields that got columns later (v3 story fields, v5 image) go to `extra`, as they did then.
     """
-    from newscrawler.stores import sqlstore
+    from tests.support.pages import article_row
 
-    row = sqlstore.article_row(record, seen_at=seen_at)
+    row = article_row(record, seen_at=seen_at)
     for field in (*V3_FIELDS, *V5_FIELDS):
         row.pop(field, None)
     moved = (*V3_FIELDS, *V5_FIELDS)

@@ -10,6 +10,9 @@ import pytest
 from newscrawler.schema import article_schema
 from tests.support.crawl import crawl_stats, read_jsonl, run_scrapy
 
+# Every test here runs `scrapy crawl` or `scrapy list` in a subprocess (some through fixtures).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def sitemap_crawl(mock_site: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:

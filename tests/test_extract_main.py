@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from parsel import Selector
 
@@ -167,17 +164,6 @@ def test_related_links_keep_time_attribute_and_age() -> None:
             "time": "1574231937",
         },
     ]
-
-
-def test_pure_core_imports_no_scrapy() -> None:
-    code = (
-        "import sys, newscrawler.extract.page, newscrawler.sites, newscrawler.sites.discovery;"
-        "print(sorted(m for m in ('scrapy', 'twisted') if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
 
 
 def test_related_card_inside_the_link_keeps_title_only() -> None:

@@ -13,6 +13,9 @@ import pytest
 
 from newscrawler.spiders.workers import ExtractorPool, extract
 
+# Every test here starts extraction worker processes, and the mock site through a fixture.
+pytestmark = pytest.mark.slow
+
 
 def fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:  # the loopback mock site

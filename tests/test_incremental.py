@@ -15,30 +15,17 @@ import pytest
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
 from newscrawler.middlewares.incremental import IncrementalMiddleware
 from newscrawler.stores import seen as seenstore
 from newscrawler.stores.seen import ExportGate, SeenStore, url_fingerprint
 from newscrawler.utils.config import parse_bool
 from newscrawler.utils.requests import article_pattern, is_article_request
-from tests.support.ops_spider import tiny_site
+from tests.support.ops_site import tiny_site
 
 REPO = Path(__file__).resolve().parents[1]
 NOW = "2026-01-02T03:04:05+00:00"
-
-
-class FakeStats:
-    def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
-
-    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
-        self.values[key] = self.values.get(key, start) + count
-
-    def set_value(self, key: str, value: Any) -> None:
-        self.values[key] = value
-
-    def get_value(self, key: str, default: Any = None) -> Any:
-        return self.values.get(key, default)
 
 
 def test_fingerprint_ignores_fragment_and_query_order() -> None:
@@ -128,11 +115,15 @@ def test_article_pattern_from_spider_or_site() -> None:
     assert not parse_bool("0", "-a refresh")
 
 
-def middleware(tmp_path: Path, *, refresh: bool = False) -> tuple[IncrementalMiddleware, FakeStats]:
-    stats = FakeStats()
-    mw = IncrementalMiddleware(str(tmp_path / "seen.sqlite"), stats)  # type: ignore[arg-type]
+def middleware(
+    tmp_path: Path, *, refresh: bool = False
+) -> tuple[IncrementalMiddleware, dict[str, Any]]:
+    """The middleware on a real crawler's stats; the second value is that stats dict."""
+    stats = get_crawler().stats
+    assert stats is not None
+    mw = IncrementalMiddleware(str(tmp_path / "seen.sqlite"), stats)
     mw.open(re.compile(r"/article/"), refresh=refresh)
-    return mw, stats
+    return mw, stats.get_stats()
 
 
 def test_middleware_skips_only_exported_articles(tmp_path: Path) -> None:
@@ -145,8 +136,8 @@ def test_middleware_skips_only_exported_articles(tmp_path: Path) -> None:
     with pytest.raises(IgnoreRequest):
         mw.process_request(Request("https://x.test/article/1"))
     assert mw.process_request(Request("https://x.test/news/")) is None  # listings always fetched
-    assert stats.values["newscrawler/incremental/skipped"] == 1
-    assert stats.values["newscrawler/incremental/recorded"] == 1
+    assert stats["newscrawler/incremental/skipped"] == 1
+    assert stats["newscrawler/incremental/recorded"] == 1
     mw.spider_closed()
 
 
@@ -156,8 +147,8 @@ def test_refresh_fetches_again_and_still_records(tmp_path: Path) -> None:
     first.spider_closed()
     mw, stats = middleware(tmp_path, refresh=True)
     assert mw.process_request(Request("https://x.test/article/1")) is None
-    assert stats.values["newscrawler/incremental/refresh"] == 1
-    assert stats.values["newscrawler/incremental/known_at_start"] == 1
+    assert stats["newscrawler/incremental/refresh"] == 1
+    assert stats["newscrawler/incremental/known_at_start"] == 1
     mw.spider_closed()
 
 
@@ -229,6 +220,6 @@ def test_middleware_records_sqlite_exports_at_commit_and_closes_after_the_feeds(
     mw.feed_committed("news.sqlite")
     with pytest.raises(IgnoreRequest):
         mw.process_request(Request("https://x.test/article/1"))
-    assert stats.values["newscrawler/incremental/recorded"] == 1
+    assert stats["newscrawler/incremental/recorded"] == 1
     mw.feeds_closed()
     assert mw.store is None

@@ -29,7 +29,7 @@ WORDS = ["NEW DELHI, Nov 17 (IANS)", "9 hours ago", "&amp;lt;b&amp;gt;", "\u200b
          "'; DROP TABLE x;--"]  # fmt: skip
 URLS = ["http://127.0.0.1/article/1", "https://apnews.com/article/x-1", "", "not a url",
         *(f"https://{site.domains[0]}/a/1" for site in SITES.values() if site.domains)]  # fmt: skip
-TEXT = st.characters(exclude_categories=("Cs",))
+TEXT = st.characters(exclude_categories=["Cs"])
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
     lambda inner: (
@@ -106,25 +106,25 @@ def test_jsonld_of_any_json_value(data: Any) -> None:
     assert isinstance(jsonld_fields(Selector(text=html)), dict)
 
 
-def test_a_control_character_does_not_lose_the_article() -> None:
+def mock_article() -> tuple[str, str]:
+    """The mock site's article 3 (of 5): its HTML and URL, built in process."""
     fetched = parsedate_to_datetime(DEFAULT_DATE)
     site = Site(1, 5, fetched, FaultPlan(None, 1))
     site.base = "http://127.0.0.1:1"
     article = site.article(3)
     assert article is not None
-    html = pages.article_page(article, site.base, site.latest(3), fetched)
+    return pages.article_page(article, site.base, site.latest(3), fetched), site.base + article.path
+
+
+def test_a_control_character_does_not_lose_the_article() -> None:
+    html, url = mock_article()
     # One stray control byte after the inline ad script, as copy-pasted wire copy carries.
     html = html.replace("</script></div>", "</script>\x1f</div>", 1)
-    assert ArticlePage(html, site.base + article.path).fields() is not None
+    assert ArticlePage(html, url).fields() is not None
 
 
 def test_a_control_character_before_a_removed_element_does_not_lose_the_article() -> None:
-    fetched = parsedate_to_datetime(DEFAULT_DATE)
-    site = Site(1, 5, fetched, FaultPlan(None, 1))
-    site.base = "http://127.0.0.1:1"
-    article = site.article(3)
-    assert article is not None
-    html = pages.article_page(article, site.base, site.latest(3), fetched)
+    html, url = mock_article()
     html = html.replace("</span><script>", "</span>\x1f<script>", 1)  # before the ad script
     assert "\x1f" in html
-    assert ArticlePage(html, site.base + article.path).fields() is not None
+    assert ArticlePage(html, url).fields() is not None

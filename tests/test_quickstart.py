@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -11,12 +12,17 @@ import pytest
 from newscrawler.schema import article_schema
 from tests.support.crawl import REPO, crawl_stats, read_jsonl, run_scrapy
 
+# Every test here runs `scrapy crawl` or `scrapy list` in a subprocess (some through fixtures).
+pytestmark = pytest.mark.slow
+
 SAMPLE = REPO / "data" / "samples" / "sample.warc.gz"
 MANIFEST = REPO / "data" / "samples" / "manifest.json"
 
 
 @pytest.fixture(scope="module")
-def sample_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], dict]:
+def sample_crawl(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     out = tmp_path_factory.mktemp("quickstart") / "articles.jsonl"
     result = run_scrapy("crawl", "warc", "-a", f"path={SAMPLE}", "-O", str(out))
     assert result.returncode == 0, result.stderr[-3000:]
@@ -24,7 +30,9 @@ def sample_crawl(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[dict], 
     return read_jsonl(out), crawl_stats(result.stderr)
 
 
-def test_every_sample_article_is_exported_and_valid(sample_crawl: tuple[list[dict], dict]) -> None:
+def test_every_sample_article_is_exported_and_valid(
+    sample_crawl: tuple[list[dict[str, Any]], dict[str, Any]],
+) -> None:
     records, _ = sample_crawl
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     articles = [page for page in manifest["pages"] if page.get("article", True)]
@@ -35,7 +43,7 @@ def test_every_sample_article_is_exported_and_valid(sample_crawl: tuple[list[dic
         assert not errors, (record["url"], errors)
 
 
-def test_sample_cleaning_ran(sample_crawl: tuple[list[dict], dict]) -> None:
+def test_sample_cleaning_ran(sample_crawl: tuple[list[dict[str, Any]], dict[str, Any]]) -> None:
     records, stats = sample_crawl
     assert stats.get("newscrawler/cleaning/duplicate_paragraphs", 0) > 0
     assert stats.get("newscrawler/cleaning/related_links", 0) > 0
@@ -44,7 +52,7 @@ def test_sample_cleaning_ran(sample_crawl: tuple[list[dict], dict]) -> None:
 
 
 def test_replay_with_extraction_workers_keeps_records_and_order(
-    sample_crawl: tuple[list[dict], dict], tmp_path: Path
+    sample_crawl: tuple[list[dict[str, Any]], dict[str, Any]], tmp_path: Path
 ) -> None:
     out = tmp_path / "articles.jsonl"
     args = ["-a", f"path={SAMPLE}", "-O", str(out), "-s", "NEWSCRAWLER_EXTRACT_WORKERS=1"]
@@ -59,26 +67,6 @@ def test_scrapy_list_names_the_spiders() -> None:
     assert result.returncode == 0, result.stderr
     names = set(result.stdout.split())
     assert {"article", "warc"} <= names
-
-
-def test_pure_core_does_not_import_scrapy() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, newscrawler.items, newscrawler.text, newscrawler.extract, newscrawler.sites\n"
-        "import pkgutil, importlib\n"
-        "for pkg in (newscrawler.text, newscrawler.extract, newscrawler.sites):\n"
-        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
-        "        importlib.import_module(pkg.__name__ + '.' + m.name)\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted'))\n"
-        "print(bad)\n"
-        "sys.exit(1 if bad else 0)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=Path(REPO), capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_bare_crawl_leaves_jsonl_under_data(tmp_path: Path) -> None:

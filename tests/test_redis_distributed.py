@@ -130,6 +130,7 @@ def test_encode_seed_rejects_unknown_kind() -> None:
         encode_seed("https://x.test/", "listing")
 
 
+@pytest.mark.slow
 def test_push_keeps_order_and_reset_forgets_the_last_run(client: Any) -> None:
     key = "spider:start_urls"
     client.sadd("spider:dupefilter", "old-fingerprint")
@@ -143,6 +144,7 @@ def test_push_keeps_order_and_reset_forgets_the_last_run(client: Any) -> None:
 # --- the seen store in Redis --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_open_seen_store_picks_the_backend(tmp_path: Path, redis_url: str) -> None:
     sqlite_store = open_seen_store(tmp_path / "seen.sqlite")
     redis_store = open_seen_store(redis_url)
@@ -152,6 +154,7 @@ def test_open_seen_store_picks_the_backend(tmp_path: Path, redis_url: str) -> No
     redis_store.close()
 
 
+@pytest.mark.slow
 def test_redis_seen_store_is_shared_between_workers(client: Any, redis_url: str) -> None:
     first, second = RedisSeenStore(redis_url), RedisSeenStore(redis_url)
     first.mark_fetched("https://x.test/1", now=NOW)
@@ -205,13 +208,13 @@ def run_workers(redis_url: str, tmp_path: Path, count: int = 2) -> list[dict[str
         codes = [proc.wait(timeout=WORKER_TIMEOUT) for proc in procs]
     results = []
     for ops, code in zip(folders, codes, strict=True):
-        log = (ops / "stderr.log").read_text()
-        assert code == 0, log[-3000:]
-        assert "Traceback" not in log, log[-3000:]
+        text = (ops / "stderr.log").read_text()
+        assert code == 0, text[-3000:]
+        assert "Traceback" not in log, text[-3000:]
         # scrapy-redis's deprecated Scrapy calls are fixed in newscrawler/scheduler.py.
-        assert "DeprecationWarning" not in log, log[-3000:]
+        assert "DeprecationWarning" not in log, text[-3000:]
         records = read_jsonl(ops / "out.jsonl")
-        results.append({"urls": [r["url"] for r in records], "stats": crawl_stats(log)})
+        results.append({"urls": [r["url"] for r in records], "stats": crawl_stats(text)})
     return results
 
 

@@ -39,7 +39,9 @@ def test_backoff_delay(retries: int, retry_after: str | None, expected: float) -
     assert backoff_delay(retries, retry_after, base=0.5, cap=10.0, now=NOW) == expected
 
 
-def backoff(monkeypatch: pytest.MonkeyPatch, **settings: Any) -> tuple[BackoffMiddleware, list]:
+def backoff(
+    monkeypatch: pytest.MonkeyPatch, **settings: Any
+) -> tuple[BackoffMiddleware, list[Any]]:
     crawler = get_crawler(Spider, settings_dict={"RETRY_TIMES": 2, **settings})
     slept: list[float] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -60,7 +60,7 @@ def catalogue() -> dict[str, Any]:
 def run(site: MockSite, workdir: Path, **settings: str) -> dict[str, Any]:
     out = workdir / "articles.jsonl"
     args = ("crawl", "article", "-a", f"sitemap={site.url}/sitemap.xml", "-O", str(out))
-    result = crawl(*args, workdir=workdir, **settings)
+    result = crawl(*args, workdir=workdir, **cast(dict[str, Any], settings))
     return {
         "rc": result.returncode,
         "log": result.stderr,
@@ -135,7 +135,7 @@ def test_no_offsite_or_local_file_fetch(fault_crawl: Any) -> None:
 def rate_crawl(tmp_path_factory: pytest.TempPathFactory) -> Any:
     from tests.support.mockserver.fixtures import _start, _stop
 
-    spec = {"rate": {"503": 0.10, "drop": 0.05}}
+    spec: dict[str, object] = {"rate": {"503": 0.10, "drop": 0.05}}
     proc, site = _start(articles=150, faults=spec, seed=7)
     try:
         yield site, spec, run(site, tmp_path_factory.mktemp("rates"))

@@ -16,7 +16,7 @@ from newscrawler.extensions import checks
 from newscrawler.extensions.report import EXIT_CODE_KEY, RunReport, report_filename
 from newscrawler.extensions.summary import build_report, collapse_reasons
 from newscrawler.extensions.verdicts import VERDICTS, worst
-from tests.support.ops_spider import tiny_site
+from tests.support.ops_site import tiny_site
 from tests.test_incremental import last_report, run_ops_spider
 
 HEALTHY = {

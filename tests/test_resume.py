@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.support.crawl import read_jsonl
-from tests.support.mockserver.faults_crawl import REPO, scrapy_command
+from tests.support.crawl import REPO, read_jsonl
+from tests.support.mockserver.faults_crawl import scrapy_command
 from tests.support.mockserver.fixtures import MockSite, _start, _stop
 
 pytestmark = pytest.mark.slow
@@ -64,7 +64,8 @@ def interrupted_crawls(
     runs, codes, committed = [], [], set()
     for n, signal_ in enumerate((stop, None)):
         out = workdir / f"run{n}.jsonl"
-        args = ("crawl", "article", "-a", f"sitemap={site.url}/sitemap.xml", "-o", str(out))
+        args: tuple[str, ...] = ("crawl", "article", "-a", f"sitemap={site.url}/sitemap.xml")
+        args += ("-o", str(out))
         args += ("-o", str(workdir / "all.sqlite"))
         cmd = scrapy_command(*args, workdir=workdir, JOBDIR=str(workdir / "job"), **settings)
         codes.append(run_until(cmd, out, workdir / f"run{n}.log", signal_))

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from tests.support.crawl import read_jsonl
-from tests.support.ops_spider import tiny_site
+from tests.support.ops_site import tiny_site
 
 pytest.importorskip(
     "scrapyd", reason="scrapyd is a deploy-time package: pip install scrapyd==1.6.*"

@@ -8,12 +8,10 @@ paginated listing. On 127.0.0.1 a URL routes to its site only through the alias.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,44 +22,13 @@ import pytest
 from newscrawler.schema import article_schema
 from tests.support.crawl import read_jsonl, run_scrapy
 from tests.support.mockserver.content import make_article
+from tests.support.mockserver.static import XML, Page, serve
 from tests.test_sites_golden import FIELDS, golden_files, load
 
 pytestmark = pytest.mark.slow
 SITE_KEYS = (
     "apnews", "reuters", "timesofindia", "ndtv", "deccanherald", "indiapost", "anadolu", "xinhua",
 )  # fmt: skip
-
-
-class PageServer(ThreadingHTTPServer):
-    """Serves fixed bodies by path+query; each page's Date header is its golden fetch time."""
-
-    pages: dict[str, tuple[bytes, str, datetime | None]]
-
-
-class PageHandler(BaseHTTPRequestHandler):
-    server: PageServer
-    _date: datetime | None = None
-
-    def do_GET(self) -> None:
-        found = self.server.pages.get(self.path)
-        if found is None:
-            self.send_error(404)
-            return
-        body, content_type, self._date = found
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def date_time_string(self, timestamp: float | None = None) -> str:
-        # Related "N hours ago" links resolve against the Date header, as in the golden case.
-        if self._date is None:
-            return super().date_time_string(timestamp)
-        return format_datetime(self._date.replace(microsecond=0), usegmt=True)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass  # keep the test output quiet
 
 
 def path_of(url: str) -> str:
@@ -76,28 +43,17 @@ def sitemap(base: str, paths: list[str]) -> bytes:
 
 
 @contextmanager
-def serve(pages_dir: Path, cases: list[dict[str, Any]]) -> Iterator[str]:
-    """A loopback server for the cases' pages plus /sitemap.xml; yields its base URL."""
-    server = PageServer(("127.0.0.1", 0), PageHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    html = "text/html; charset=utf-8"
-    server.pages = {
-        path_of(case["url"]): (
-            (pages_dir / case["page"]).read_bytes(),
-            html,
-            datetime.fromisoformat(case["fetched_at"]),
+def serve_cases(pages_dir: Path, cases: list[dict[str, Any]]) -> Iterator[str]:
+    """The cases' pages (Date: their golden fetch time) plus /sitemap.xml; yields the base URL."""
+    pages = {
+        path_of(case["url"]): Page(
+            (pages_dir / case["page"]).read_bytes(), date=datetime.fromisoformat(case["fetched_at"])
         )
         for case in cases
     }
-    server.pages["/sitemap.xml"] = (sitemap(base, list(server.pages)), "application/xml", None)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve(pages) as base:
+        pages["/sitemap.xml"] = Page(sitemap(base, list(pages)), XML)
         yield base
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def crawl(site: str, out: Path, base: str, *args: str) -> list[dict[str, Any]]:
@@ -120,7 +76,7 @@ def test_every_site_with_golden_cases_is_crawled() -> None:
 def test_site_spider_crawls_its_stored_pages(site: str, shared_pages: Path, tmp_path: Path) -> None:
     cases = (load(path) for path in golden_files() if path.parent.name == site)
     golden = {path_of(case["input"]["url"]): case for case in cases}
-    with serve(shared_pages, [g["input"] for g in golden.values()]) as base:
+    with serve_cases(shared_pages, [g["input"] for g in golden.values()]) as base:
         records = crawl(site, tmp_path / "out.jsonl", base, "-a", f"sitemap={base}/sitemap.xml")
     assert sorted(path_of(r["url"]) for r in records) == sorted(golden)
     for record in records:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
 
 from newscrawler.sites import SITES, site_for_url
 from tests.support.pages import item_from_response
@@ -26,16 +27,6 @@ ARTICLE_URLS = {
 SENTENCE = "The storm reached the coast on Tuesday night and cut power to thousands of homes there."
 
 
-class Stats:
-    """The one StatsCollector method item_from_response uses."""
-
-    def __init__(self) -> None:
-        self.values: dict[str, int] = {}
-
-    def inc_value(self, key: str, count: int = 1, start: int = 0) -> None:
-        self.values[key] = self.values.get(key, start) + count
-
-
 def redesigned_page(headline: str) -> str:
     """An article whose container class matches no site selector (a new template)."""
     ld = {"@type": "NewsArticle", "headline": headline, "datePublished": "2024-03-07T08:00:00Z"}
@@ -48,10 +39,11 @@ def redesigned_page(headline: str) -> str:
 
 
 def extract(url: str, html: str) -> tuple[Any, dict[str, int]]:
-    stats = Stats()
+    stats = get_crawler().stats
+    assert stats is not None
     request = Request(url)
     response = HtmlResponse(url=url, body=html.encode(), encoding="utf-8", request=request)
-    return item_from_response(response, stats), stats.values  # type: ignore[arg-type]
+    return item_from_response(response, stats), stats.get_stats()
 
 
 def test_every_site_with_selectors_is_covered() -> None:

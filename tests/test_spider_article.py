@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import gzip
 import re
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +15,7 @@ from scrapy.utils.test import get_crawler
 from newscrawler.extract.page import ArticlePage
 from newscrawler.spiders.article import ArticleSpider
 from tests.support.crawl import read_jsonl, run_scrapy
+from tests.support.mockserver.static import XML, Page, serve
 from tests.support.pages import item_from_response
 
 pytestmark = pytest.mark.slow
@@ -57,34 +55,20 @@ FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
 </channel></rss>"""
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
-def site(tmp_path: Path) -> Iterator[str]:
-    root = tmp_path / "www"
-    (root / "tag" / "rivers").mkdir(parents=True)
-    for n in (1, 2):
-        (root / f"a{n}.html").write_text(article_html(n))
-    (root / "old.html").write_text(article_html(3))
-    (root / "tag" / "rivers" / "index.html").write_text(TAG_PAGE)
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    fresh = "2099-01-01T00:00:00Z"  # in the future: always within `since`
-    (root / "sitemap.xml").write_text(SITEMAP.format(base=base, fresh=fresh))
-    (root / "feed.xml").write_text(FEED.format(base=base))
-    (root / "data.json").write_text('{"not": "html"}')
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+def site() -> Iterator[str]:
+    pages: dict[str, Page] = {
+        "/a1.html": Page(article_html(1).encode()),
+        "/a2.html": Page(article_html(2).encode()),
+        "/old.html": Page(article_html(3).encode()),
+        "/tag/rivers/": Page(TAG_PAGE.encode()),
+        "/data.json": Page(b'{"not": "html"}', "application/json"),
+    }
+    with serve(pages) as base:
+        fresh = "2099-01-01T00:00:00Z"  # in the future: always within `since`
+        pages["/sitemap.xml"] = Page(SITEMAP.format(base=base, fresh=fresh).encode(), XML)
+        pages["/feed.xml"] = Page(FEED.format(base=base).encode(), XML)
         yield base
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def crawl(tmp_path: Path, *args: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:

@@ -58,6 +58,7 @@ def test_signature_shape_and_empty_body() -> None:
     assert band_keys(signature([])) == []
 
 
+@pytest.mark.slow
 def test_signature_is_the_same_in_another_process() -> None:
     """Stored signatures must compare across runs: nothing may depend on PYTHONHASHSEED."""
     story = make_story(random.Random(3), "x")
@@ -160,19 +161,3 @@ def test_original_rules() -> None:
     assert earliest(late.published_at, early.published_at) == early.published_at
     assert earliest(None, late.published_at) == late.published_at
     assert earliest("not a date", None) is None
-
-
-def test_pure_modules_import_no_scrapy() -> None:
-    code = (
-        "import sys, newscrawler.text.syndication, newscrawler.stores.stories; "
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    ).stdout
-    assert out.strip() == "[]"

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import UTC, date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -264,15 +261,3 @@ def test_unparseable_raw_is_kept() -> None:
 
 def test_unknown_source_is_dropped() -> None:
     assert resolve_published("2026-05-07", "sitemap").source is None
-
-
-def test_pure_modules_import_neither_scrapy_nor_twisted() -> None:
-    code = (
-        "import sys, newscrawler.text.dateline, newscrawler.text.agency, newscrawler.text.dates,"
-        " newscrawler.text.published;"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted')))"
-    )
-    repo = Path(__file__).resolve().parents[1]
-    run = [sys.executable, "-c", code]
-    out = subprocess.run(run, capture_output=True, text=True, check=True, cwd=repo)
-    assert out.stdout.strip() == "[]"

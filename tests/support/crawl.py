@@ -8,12 +8,34 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 # One entry of the pretty-printed stats dict: `{'key': value,` or ` 'key': value}`.
 STAT_LINE = re.compile(r"^[{ ]'(?P<key>[^']+)': (?P<value>.*)$")
+
+
+def state_settings(folder: Path | str) -> dict[str, str]:
+    """Seen store, run reports and story index under `folder`: no test sees another's state."""
+    return {
+        "NEWSCRAWLER_SEEN_PATH": f"{folder}/seen.sqlite",
+        "NEWSCRAWLER_REPORT_DIR": f"{folder}/reports",
+        "NEWSCRAWLER_STORIES_PATH": f"{folder}/stories.sqlite",
+    }
+
+
+def setting_args(settings: Mapping[str, str]) -> list[str]:
+    """`-s NAME=VALUE` for each setting."""
+    return [part for name, value in settings.items() for part in ("-s", f"{name}={value}")]
+
+
+def run_command(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run `command` in the repository root, its output captured as text; never raises on exit."""
+    return subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def run_scrapy(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
@@ -23,17 +45,8 @@ def run_scrapy(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[
     another test's crawl skip articles, and the repository's data/ stays untouched.
     """
     with tempfile.TemporaryDirectory(prefix="newscrawler-ops-") as ops:
-        isolated = ("-s", f"NEWSCRAWLER_SEEN_PATH={ops}/seen.sqlite")
-        isolated += ("-s", f"NEWSCRAWLER_REPORT_DIR={ops}/reports")
-        isolated += ("-s", f"NEWSCRAWLER_STORIES_PATH={ops}/stories.sqlite")
-        return subprocess.run(
-            [sys.executable, "-m", "scrapy", *args, *isolated],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
+        isolated = setting_args(state_settings(ops))
+        return run_command([sys.executable, "-m", "scrapy", *args, *isolated], timeout)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

@@ -1,11 +1,11 @@
-"""A tiny site and spider for ops tests; also a settings module (SCRAPY_SETTINGS_MODULE)."""
+"""A spider for ops tests that needs only Scrapy; also a settings module (SCRAPY_SETTINGS_MODULE).
+
+Its site is tests/support/ops_site.py.
+"""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import scrapy
@@ -36,6 +36,7 @@ class OpsSpider(scrapy.Spider):
     """
 
     name = "ops"
+    base = ""  # the site's URL: `-a base=http://127.0.0.1:PORT`
     # Its items are stubs: inside the project (the egg) the cleaning pipelines would drop them.
     custom_settings = {"ITEM_PIPELINES": {}}
 
@@ -54,41 +55,3 @@ class OpsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newscrawler/lost/test")
         if mode != "empty":
             yield {"url": response.url, "headline": response.css("h1::text").get("")}
-
-
-def page(path: str, articles: int) -> bytes | None:
-    """The body served for `path`, or None for a 404."""
-    if path == "/":
-        links = "".join(f'<a href="/article/{n}">{n}</a>' for n in range(1, articles + 1))
-        return f"<html><body>{links}</body></html>".encode()
-    if path == "/robots.txt":
-        return b"User-agent: *\nAllow: /\n"
-    number = path.removeprefix("/article/")
-    if number.isdigit() and 1 <= int(number) <= articles:
-        return f"<html><body><h1>Story {number}</h1><p>Text.</p></body></html>".encode()
-    return None
-
-
-@contextmanager
-def tiny_site(articles: int) -> Iterator[str]:
-    """Serve `page()` on 127.0.0.1 (free port) in a thread; yields the base URL."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = page(self.path, articles)
-            self.send_response(200 if body is not None else 404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(body or b"not found")
-
-        def log_message(self, *args: Any) -> None:  # keep pytest output clean
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

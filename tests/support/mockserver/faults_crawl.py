@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -14,6 +13,7 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 
 import newscrawler.settings as project
+from tests.support.crawl import run_command, setting_args, state_settings
 from tests.support.mockserver import pages
 from tests.support.mockserver.faults import FaultPlan
 from tests.support.mockserver.fixtures import MockSite
@@ -21,7 +21,6 @@ from tests.support.mockserver.server import Site
 from tests.support.pages import item_from_response
 from tests.support.pipeline_chain import clean
 
-REPO = Path(__file__).resolve().parents[3]
 # The reliability middlewares (middlewares/backoff.py) and their priorities around Scrapy's
 # RetryMiddleware (550) and RedirectMiddleware (600); passed with -s until settings.py lists them.
 RELIABILITY_MIDDLEWARES = {
@@ -48,25 +47,15 @@ def scrapy_command(*args: str, workdir: Path, **settings: str) -> list[str]:
     options = {
         **FAST,
         "DOWNLOADER_MIDDLEWARES": middlewares_setting(),
-        "NEWSCRAWLER_SEEN_PATH": str(workdir / "seen.sqlite"),
-        "NEWSCRAWLER_STORIES_PATH": str(workdir / "stories.sqlite"),
-        "NEWSCRAWLER_REPORT_DIR": str(workdir / "reports"),
+        **state_settings(workdir),
         **settings,
     }
-    pairs = [part for key, value in options.items() for part in ("-s", f"{key}={value}")]
-    return [sys.executable, "-m", "scrapy", *args, *pairs]
+    return [sys.executable, "-m", "scrapy", *args, *setting_args(options)]
 
 
 def crawl(*args: str, workdir: Path, timeout: float = 120, **settings: str) -> Any:
     """Run the crawl to the end; returns the CompletedProcess (stderr holds the log)."""
-    return subprocess.run(
-        scrapy_command(*args, workdir=workdir, **settings),
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    return run_command(scrapy_command(*args, workdir=workdir, **settings), timeout)
 
 
 def reports(workdir: Path) -> list[dict[str, Any]]:

@@ -60,8 +60,8 @@ def crawl(warc: Path, output: Path, state: Path) -> None:
     """`scrapy crawl warc` over one WARC into sorted JSON Lines at `output`."""
     feed = state / f"{output.stem}.jsonl"
     args = ["crawl", "warc", "-a", f"path={warc}", "-O", str(feed), "-s", "LOG_LEVEL=WARNING"]
-    for name, value in (("SEEN_PATH", "seen.sqlite"), ("STORIES_PATH", "stories.sqlite"),
-                        ("REPORT_DIR", "reports")):  # fmt: skip
+    for name, value in (("STATE_DIR", ""), ("SEEN_PATH", "seen.sqlite"),
+                        ("STORIES_PATH", "stories.sqlite"), ("REPORT_DIR", "reports")):  # fmt: skip
         args += ["-s", f"NEWSCRAWLER_{name}={state / output.stem / value}"]
     done = subprocess.run([sys.executable, "-m", "scrapy", *args], cwd=REPO, check=False)
     if done.returncode != 0:

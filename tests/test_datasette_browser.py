@@ -7,6 +7,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_search_in_the_browser_shows_the_article(browser: object, tmp_path: Path
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.wait import WebDriverWait
 
-    driver: webdriver.Chrome = browser  # type: ignore[assignment]
+    driver: Any = browser  # a selenium webdriver.Chrome
     with serve(crawl_sample(tmp_path)) as datasette:
         driver.get(f"{datasette.base}/news/articles")
         box = driver.find_element(By.NAME, "_search")

@@ -13,7 +13,7 @@ from scrapy.exceptions import DropItem
 from scrapy.http import HtmlResponse
 
 from newscrawler.sites import SITES
-from tests.support.pages import item_from_response
+from newscrawler.spiders.base import item_from_response
 from tests.support.pipeline_chain import clean, project_crawler
 
 PAGE_STEP = 2  # every 2nd real page (19 of 38): enough variety, ~15 s on 2 cores

@@ -210,9 +210,9 @@ def run_workers(redis_url: str, tmp_path: Path, count: int = 2) -> list[dict[str
     for ops, code in zip(folders, codes, strict=True):
         text = (ops / "stderr.log").read_text()
         assert code == 0, text[-3000:]
-        assert "Traceback" not in log, text[-3000:]
+        assert "Traceback" not in text, text[-3000:]
         # scrapy-redis's deprecated Scrapy calls are fixed in newscrawler/scheduler.py.
-        assert "DeprecationWarning" not in log, text[-3000:]
+        assert "DeprecationWarning" not in text, text[-3000:]
         records = read_jsonl(ops / "out.jsonl")
         results.append({"urls": [r["url"] for r in records], "stats": crawl_stats(text)})
     return results

@@ -13,6 +13,7 @@ from itemadapter import ItemAdapter
 from scrapy import Request
 from scrapy.http import HtmlResponse
 
+from newscrawler.spiders.base import item_from_response
 from tests.support.mockserver import pages
 from tests.support.mockserver.__main__ import DEFAULT_DATE
 from tests.support.mockserver.faults import FaultPlan
@@ -20,7 +21,6 @@ from tests.support.mockserver.faults_crawl import reference_record
 from tests.support.mockserver.faults_modes import _as_cp1252, _without_charset
 from tests.support.mockserver.fixtures import MockSite
 from tests.support.mockserver.server import Site
-from tests.support.pages import item_from_response
 from tests.support.pipeline_chain import clean
 
 SITE = MockSite("http://127.0.0.1:1", 30, DEFAULT_DATE, [], 1)

@@ -11,7 +11,7 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from newscrawler.sites import SITES, site_for_url
-from tests.support.pages import item_from_response
+from newscrawler.spiders.base import item_from_response
 
 # One article URL per site with body selectors (indialife has none: generic is its normal path).
 ARTICLE_URLS = {

@@ -12,8 +12,7 @@ import pytest
 from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse, Request
 
-from newscrawler.spiders.base import FETCHED_AT_META
-from tests.support.pages import item_from_response
+from newscrawler.spiders.base import FETCHED_AT_META, item_from_response
 from tests.support.pipeline_chain import clean
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

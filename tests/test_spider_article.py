@@ -14,9 +14,9 @@ from scrapy.utils.test import get_crawler
 
 from newscrawler.extract.page import ArticlePage
 from newscrawler.spiders.article import ArticleSpider
+from newscrawler.spiders.base import item_from_response
 from tests.support.crawl import read_jsonl, run_scrapy
 from tests.support.mockserver.static import XML, Page, serve
-from tests.support.pages import item_from_response
 
 pytestmark = pytest.mark.slow
 

@@ -34,7 +34,7 @@ def test_the_shipped_contact_warns_once_on_a_live_crawl(caplog: pytest.LogCaptur
     assert logged[0].startswith(WARNING)
     assert SHIPPED_CONTACT_URL in logged[0]
     assert "NEWSCRAWLER_CONTACT_URL" in logged[0]
-    agent = requests[0].headers[b"User-Agent"].decode()
+    agent = (requests[0].headers[b"User-Agent"] or b"").decode()
     assert agent == f"newscrawler/0.1.0 (+{SHIPPED_CONTACT_URL})"
 
 

@@ -145,6 +145,27 @@ def extraction_failed(response: Response, exc: Exception, stats: StatsCollector 
     _count(stats, "extraction_error")
 
 
+def item_from_response(
+    response: Response,
+    stats: StatsCollector | None = None,
+    aliases: Mapping[str, str] | None = None,
+) -> ArticleItem | None:
+    """The raw article item of an HTML response, extracted inline, or None.
+
+    None for non-HTML, not an article, or broken; counts `newscrawler/spider/<event>` in
+    `stats` for non_html, not_article, fallback_extraction and extraction_error.
+    """
+    job = page_job(response, stats, aliases)
+    if job is None:
+        return None
+    try:
+        outcome = extract(job.html, job.url, job.site_key)
+    except EXTRACTION_ERRORS as exc:
+        extraction_failed(response, exc, stats)
+        return None
+    return item_of(response, outcome, stats)
+
+
 def _count(stats: StatsCollector | None, event: str) -> None:
     if stats is not None:
         stats.inc_value(f"newscrawler/spider/{event}")
@@ -186,7 +207,7 @@ class ExtractingSpider(Spider):
         return spider
 
     async def article_item(self, response: Response) -> ArticleItem | None:
-        """The raw article item of a response, extracted by the pool; None (counted) if none."""
+        """The raw article item of a response (see item_from_response), extracted by the pool."""
         stats = self.crawler.stats
         job = page_job(response, stats, self.site_aliases, self.bounds)
         if job is None:

@@ -1,4 +1,4 @@
-"""Extraction and storage shortcuts for tests: one response to a raw item, one record to SQLite."""
+"""Shortcuts only tests use: container blocks, one dateline, one record to SQLite."""
 
 from __future__ import annotations
 
@@ -7,37 +7,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from parsel import Selector
-from scrapy.http import Response
-from scrapy.statscollectors import StatsCollector
 
 from newscrawler.extract import dom
 from newscrawler.extract.container import containers
-from newscrawler.items import ArticleItem
-from newscrawler.spiders.base import EXTRACTION_ERRORS, extraction_failed, item_of, page_job
-from newscrawler.spiders.workers import extract
 from newscrawler.stores import sqlstore
 from newscrawler.text.dateline import Dateline, split_dateline
-
-
-def item_from_response(
-    response: Response,
-    stats: StatsCollector | None = None,
-    aliases: Mapping[str, str] | None = None,
-) -> ArticleItem | None:
-    """The raw article item of an HTML response, extracted inline as a spider would, or None.
-
-    None for non-HTML, not an article, or broken; counts `newscrawler/spider/<event>` in
-    `stats` for non_html, not_article, fallback_extraction and extraction_error.
-    """
-    job = page_job(response, stats, aliases)
-    if job is None:
-        return None
-    try:
-        outcome = extract(job.html, job.url, job.site_key)
-    except EXTRACTION_ERRORS as exc:
-        extraction_failed(response, exc, stats)
-        return None
-    return item_of(response, outcome, stats)
 
 
 def container_blocks(selector: Selector) -> list[str]:

@@ -13,12 +13,12 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 
 import newscrawler.settings as project
+from newscrawler.spiders.base import item_from_response
 from tests.support.crawl import run_command, setting_args, state_settings
 from tests.support.mockserver import pages
 from tests.support.mockserver.faults import FaultPlan
 from tests.support.mockserver.fixtures import MockSite
 from tests.support.mockserver.server import Site
-from tests.support.pages import item_from_response
 from tests.support.pipeline_chain import clean
 
 # The reliability middlewares (middlewares/backoff.py) and their priorities around Scrapy's

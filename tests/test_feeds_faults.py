@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.crawl import crawl_stats, read_jsonl
+from tests.support.crawl import crawl_stats, read_jsonl, setting_args, state_settings
 from tests.support.mockserver.fixtures import MockSite
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,9 +30,7 @@ def scrapy(
 
 
 def command(ops: Path, *args: str, spider: str = "article") -> list[str]:
-    kept = ("-s", f"NEWSCRAWLER_SEEN_PATH={ops}/seen.sqlite")
-    kept += ("-s", f"NEWSCRAWLER_REPORT_DIR={ops}/reports")
-    kept += ("-s", f"NEWSCRAWLER_STORIES_PATH={ops}/stories.sqlite")
+    kept = setting_args(state_settings(ops))
     return [sys.executable, "-m", "scrapy", "crawl", spider, *FAST, *kept, *args]
 
 

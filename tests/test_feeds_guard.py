@@ -15,7 +15,6 @@ from scrapy.exceptions import CloseSpider
 from scrapy.utils.test import get_crawler
 
 from newscrawler import signals as newscrawler_signals
-from newscrawler.feeds import jsonlines
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.extension import CheckedFeedExporter
 from newscrawler.feeds.guard import CsvExporter
@@ -59,7 +58,7 @@ def test_sqlite_feed_skips_one_bad_item_and_writes_the_rest_of_its_batch(tmp_pat
     target = SQLiteTarget(tmp_path / "s.sqlite", overwrite=True)
     exporter = SQLiteItemExporter.from_crawler(crawler, target)  # type: ignore[arg-type]
     exporter.start_exporting()
-    bad = {1: {"authors": [SURROGATE]}, 3: {"word_count": 2**70}}
+    bad: dict[int, dict[str, Any]] = {1: {"authors": [SURROGATE]}, 3: {"word_count": 2**70}}
     for index in range(10):
         exporter.export_item(record(index, **bad.get(index, {})))
     exporter.finish_exporting()
@@ -109,7 +108,7 @@ def test_jsonl_append_that_fails_is_cut_back_to_whole_records(
     with path.open("ab") as file:
         exporter = JsonLinesFeedExporter.from_crawler(crawler, file)
         exporter.start_exporting()
-        monkeypatch.setattr(jsonlines.os, "write", full_after_a_little)
+        monkeypatch.setattr("newscrawler.feeds.jsonlines.os.write", full_after_a_little)
         for index in range(4):
             exporter.export_item(record(index))
         exporter.finish_exporting()

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from tests.support.crawl import read_jsonl
+from tests.support.crawl import read_jsonl, stop_process
 from tests.support.ops_site import tiny_site
 
 pytest.importorskip(
@@ -98,13 +98,7 @@ def write_conf(home: Path, port: int, password: str = PASSWORD) -> None:
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    stop_process(process, timeout=15)
 
 
 @pytest.fixture(scope="module")

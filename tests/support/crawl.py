@@ -38,6 +38,18 @@ def run_command(command: list[str], timeout: float) -> subprocess.CompletedProce
     )
 
 
+def stop_process(proc: subprocess.Popen[Any], timeout: float = 10) -> None:
+    """Terminate a child process if it still runs; kill it when it ignores that for `timeout`."""
+    if proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def run_scrapy(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
     """Run `python -m scrapy ARGS` in the repository root and capture its output.
 

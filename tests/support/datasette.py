@@ -16,7 +16,7 @@ from typing import Any
 from urllib.error import URLError
 from urllib.parse import urlencode
 
-from tests.support.crawl import REPO, run_scrapy
+from tests.support.crawl import REPO, run_scrapy, stop_process
 
 METADATA = REPO / "newscrawler" / "datasette" / "metadata.yml"
 SAMPLE = "data/samples/sample.warc.gz"
@@ -64,12 +64,7 @@ def serve(database: Path) -> Iterator[Datasette]:
             _wait(server, proc, log)
             yield server
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            stop_process(proc)
 
 
 def _wait(server: Datasette, proc: subprocess.Popen[bytes], log: Any) -> None:

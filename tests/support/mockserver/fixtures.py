@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
+from tests.support.crawl import stop_process
 from tests.support.mockserver.__main__ import DEFAULT_DATE
 from tests.support.mockserver.content import expected_record, make_article
 from tests.support.mockserver.faults import FaultPlan
@@ -79,13 +80,7 @@ def _start(
 
 def _stop(proc: subprocess.Popen[str]) -> None:
     """Terminate the server and close its pipe (no ResourceWarning)."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    stop_process(proc, timeout=5)
     if proc.stdout is not None:
         proc.stdout.close()
 

@@ -23,7 +23,8 @@ def language(head: str, html_attrs: str = "") -> str | None:
     )
     fields = ArticlePage(html, "https://ex.com/a").fields()
     assert fields is not None
-    return fields["language"]
+    language: str | None = fields["language"]
+    return language
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.text.dateline import split_dateline
-from tests.support.pages import parse_dateline
+from newscrawler.text.dateline import parse_dateline, split_dateline
 
 
 def dl(

@@ -28,6 +28,7 @@ from newscrawler.spiders.workers import (
     ExtractorPool,
     Outcome,
     WorkerLost,
+    extract,
 )
 from newscrawler.utils.config import get_dict, get_int, parse_bool
 from newscrawler.utils.requests import is_html

@@ -109,6 +109,12 @@ def _colon_place_ok(place: str, allow_colon: bool) -> bool:
     return allow_colon and all(word[0].isupper() for word in words)
 
 
+def parse_dateline(text: str, *, allow_colon: bool = False) -> Dateline | None:
+    """The dateline opening `text`, as {place, date, agency}, or None."""
+    found = _match(text.strip(), allow_colon)
+    return found[0] if found else None
+
+
 def split_dateline(
     body: list[str], *, known: Dateline | None = None, allow_colon: bool = False
 ) -> DatelineResult:

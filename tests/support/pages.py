@@ -1,4 +1,4 @@
-"""Shortcuts only tests use: container blocks, one dateline, one record to SQLite."""
+"""Shortcuts only tests use: container blocks, one record to SQLite."""
 
 from __future__ import annotations
 
@@ -11,18 +11,12 @@ from parsel import Selector
 from newscrawler.extract import dom
 from newscrawler.extract.container import containers
 from newscrawler.stores import sqlstore
-from newscrawler.text.dateline import Dateline, split_dateline
 
 
 def container_blocks(selector: Selector) -> list[str]:
     """Paragraph blocks of the best container(s) of a page, as the generic body reads them."""
     found = containers(selector)
     return [line for c in found for p in c.iter("p") for line in dom.block_texts(p)]
-
-
-def parse_dateline(text: str, *, allow_colon: bool = False) -> Dateline | None:
-    """The dateline opening `text`, as {place, date, agency}, or None."""
-    return split_dateline([text], allow_colon=allow_colon).dateline
 
 
 def upsert_article(

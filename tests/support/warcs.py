@@ -25,7 +25,7 @@ def sample_articles() -> list[tuple[str, bytes]]:
 def response(
     writer: WARCWriter,
     url: str,
-    payload: BinaryIO | bytes,
+    payload: BinaryIO | io.RawIOBase | bytes,
     *,
     status: str = "200 OK",
     date: str = "2025-07-26T12:00:00Z",
@@ -35,7 +35,8 @@ def response(
     http = StatusAndHeaders(status, HTML, protocol="HTTP/1.1")
     headers = {"WARC-Date": date}
     if isinstance(payload, bytes):  # with a length warcio reads it in place, not via a temp file
-        stream, length = io.BytesIO(payload), len(payload)
+        stream: BinaryIO | io.RawIOBase = io.BytesIO(payload)
+        length = len(payload)
     else:  # a stream: given digests spare warcio a temporary copy of it
         stream = payload
         headers.update({"WARC-Block-Digest": UNCHECKED, "WARC-Payload-Digest": UNCHECKED})

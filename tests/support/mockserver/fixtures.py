@@ -7,7 +7,7 @@ import select
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -52,7 +52,7 @@ def _start(
     articles: int = 30,
     date: str = DEFAULT_DATE,
     seed: int = 1,
-    faults: dict[str, object] | str | None = None,
+    faults: Mapping[str, object] | str | None = None,
     port: int = 0,
     pages: Path | None = None,
 ) -> tuple[subprocess.Popen[str], MockSite]:
@@ -62,7 +62,7 @@ def _start(
     if pages is not None:
         cmd += ["--pages", str(pages)]
     if faults is not None:
-        cmd += ["--faults", faults if isinstance(faults, str) else json.dumps(faults)]
+        cmd += ["--faults", faults if isinstance(faults, str) else json.dumps(dict(faults))]
     # stderr goes to a file: a pipe nobody drains could fill up and block the server
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=err, text=True)

@@ -6,14 +6,14 @@ import json
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
 from tests.support.crawl import REPO, crawl_stats
 from tests.support.mockserver.faults_crawl import crawl, reports
 from tests.support.mockserver.fixtures import MockSite
-from tests.support.ops_spider import tiny_site
+from tests.support.ops_site import tiny_site
 from tests.test_incremental import last_report, run_ops_spider
 
 pytestmark = pytest.mark.slow
@@ -30,7 +30,7 @@ def article_crawl(workdir: Path, sitemap: str, *feed: str, **settings: str) -> d
     """`scrapy crawl article` of a sitemap with `feed` options (default: -O articles.jsonl)."""
     feed = feed or ("-O", str(workdir / "articles.jsonl"))
     cmd = ("crawl", "article", "-a", f"sitemap={sitemap}", *feed)
-    result = crawl(*cmd, workdir=workdir, **settings)
+    result = crawl(*cmd, workdir=workdir, **cast(dict[str, Any], settings))
     done = reports(workdir)
     return {
         "rc": result.returncode,
@@ -69,8 +69,8 @@ def test_outage_every_request_refused_or_failing(
     if down == "refused":  # nothing listens there: no network, or the site is down
         base = f"http://127.0.0.1:{free_port()}"
     else:
-        base = start_mock_site(articles=3, faults={"rate": {"503bare": 1.0}, "rate_scope": ["/"]})
-        base = base.url
+        site = start_mock_site(articles=3, faults={"rate": {"503bare": 1.0}, "rate_scope": ["/"]})
+        base = site.url
     run = article_crawl(tmp_path, f"{base}/sitemap.xml")
     assert_verdict(run, "OUTAGE", 4)
     assert list(run["report"]["failed_checks"]) == ["OUTAGE"]

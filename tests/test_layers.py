@@ -10,6 +10,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 PURE = ("text", "extract", "sites", "stores", "items")
+# Pure modules inside Scrapy-facing packages: the run report's rules, read by the extension.
+PURE_MODULES = ("extensions.summary", "extensions.checks", "extensions.verdicts")
 # Imports the package and each of its modules, then names any Scrapy or Twisted module loaded.
 PROBE = """
 import importlib, pkgutil, sys
@@ -21,7 +23,7 @@ print(sorted(m for m in sys.modules if m.split(".")[0] in ("scrapy", "twisted"))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", PURE)
+@pytest.mark.parametrize("name", [*PURE, *PURE_MODULES])
 def test_pure_package_imports_no_scrapy(name: str) -> None:
     code = PROBE.format(name=name)
     done = subprocess.run(

@@ -310,20 +310,3 @@ def test_failed_notification_is_one_error_line(
     assert (
         "Monitor action failed: Unreachable: ConnectionError: no route to the chat service" in lines
     )
-
-
-def test_report_and_checks_do_not_import_scrapy() -> None:
-    import subprocess
-    import sys
-
-    from tests.support.crawl import REPO
-
-    code = (
-        "import sys, newscrawler.extensions.summary, newscrawler.extensions.checks\n"
-        "import newscrawler.extensions.verdicts\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted'))\n"
-        "print(bad)\n"
-        "sys.exit(1 if bad else 0)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr

@@ -21,6 +21,8 @@ ARGUMENTS = [
     (("article", "-a", "url_file=missing.txt"), "url_file='missing.txt'", "one URL per line"),
     (("article", "-a", NOWHERE, "-a", "allow_offsite=maybe"), "-a allow_offsite", "yes/no"),
     (("apnews", "-a", "max_pages=many"), "-a max_pages='many'", "1 or more"),
+    # No input at all: a run that would reach nobody is refused instead of reporting OK.
+    (("article",), "article: nothing to crawl", "-a sitemap="),
 ]
 SETTINGS = [
     ("NEWSCRAWLER_SQLITE_COMMIT_EVERY=abc", "not an integer"),

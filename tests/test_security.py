@@ -137,7 +137,7 @@ def test_offsite_redirects_can_be_allowed() -> None:
 
 def test_article_pages_are_not_link_sources() -> None:
     crawler = get_crawler(ArticleSpider)
-    spider = ArticleSpider.from_crawler(crawler)
+    spider = ArticleSpider.from_crawler(crawler, urls="https://example.com/a")
     links = '<a href="file:///etc/passwd">x</a><a href="http://evil.example/">y</a>'
     url = f"{BASE}/article/1"
     html = f"<html><body><article><h1>Head</h1><p>{'word ' * 300}</p>{links}</article></body>"
@@ -153,7 +153,7 @@ async def _collect(outputs: AsyncIterator[Any]) -> list[Any]:
 
 def test_crawled_content_cannot_reach_local_files() -> None:
     crawler = get_crawler(ArticleSpider, settings_dict=project_settings())
-    spider = ArticleSpider.from_crawler(crawler)
+    spider = ArticleSpider.from_crawler(crawler, urls="https://example.com/a")
     body = (
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
         f"<url><loc>file:///etc/passwd</loc></url><url><loc>{BASE}/article/1</loc></url></urlset>"

@@ -141,8 +141,8 @@ def test_item_from_response_counts_each_outcome(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_gzipped_sitemap_without_content_encoding() -> None:
-    spider = ArticleSpider.from_crawler(get_crawler(ArticleSpider))
     url = "https://a.example/sitemap.xml.gz"
+    spider = ArticleSpider.from_crawler(get_crawler(ArticleSpider), sitemap=url)
     body = gzip.compress(b"<urlset><url><loc>https://a.example/x</loc></url></urlset>")
     requests = list(spider.parse_sitemap(Response(url, body=body, request=Request(url))))
     assert [r.url for r in requests] == ["https://a.example/x"]
@@ -160,9 +160,9 @@ def test_gzipped_sitemap_without_content_encoding() -> None:
     ],
 )
 def test_sitemap_entries_stay_on_the_sitemaps_site(allow: str, expected: list[str]) -> None:
-    crawler = get_crawler(ArticleSpider)
-    spider = ArticleSpider.from_crawler(crawler, allow_offsite=allow)
     url = "https://a.example/sitemap.xml"
+    crawler = get_crawler(ArticleSpider)
+    spider = ArticleSpider.from_crawler(crawler, sitemap=url, allow_offsite=allow)
     locs = ["https://www.a.example/x", "https://cdn.a.example/y", "https://evil.example/z"]
     body = "<urlset>" + "".join(f"<url><loc>{loc}</loc></url>" for loc in locs) + "</urlset>"
     response = Response(url, body=body.encode(), request=Request(url))

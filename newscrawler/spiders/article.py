@@ -13,6 +13,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 from scrapy.utils.httpobj import urlparse_cached
 
+from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
 from newscrawler.sites.listings import FeedReader, ListingReader, SitemapReader
@@ -40,6 +41,8 @@ class ArticleSpider(ExtractingSpider):
     """
 
     name = "article"
+    # Subclasses that find their input elsewhere (a Redis queue) switch the start-up check off.
+    needs_input = True
 
     def __init__(
         self,
@@ -68,9 +71,18 @@ class ArticleSpider(ExtractingSpider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.needs_input and not spider.has_input():
+            # A run with nothing to fetch reaches nobody: refused before it can say OK.
+            raise ConfigError(
+                f"{spider.name}: nothing to crawl; give -a urls=, -a url_file=, -a sitemap= "
+                "or -a feed="
+            )
         spider.progress = Throttle(progress_interval(crawler.settings))
         spider.feeder = RequestFeeder(crawler, HIGH_WATER)
         return spider
+
+    def has_input(self) -> bool:
+        return bool(self.article_urls or self.sitemaps or self.feeds)
 
     async def start(self) -> AsyncIterator[Request]:
         self.progress.restart()

@@ -36,6 +36,7 @@ class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
     """
 
     name = "redis_article"
+    needs_input = False  # seeds come from Redis
     # scrapy-redis reads these spider attributes (RedisMixin.setup_redis).
     extra_arguments = (
         *ArticleSpider.extra_arguments,

@@ -37,6 +37,9 @@ class SiteSpider(ArticleSpider):
             self.listings = list(self.site.listings)
         self.max_pages = arguments.count("max_pages", max_pages, DEFAULT_MAX_PAGES)
 
+    def has_input(self) -> bool:
+        return super().has_input() or bool(self.listings)
+
     async def start(self) -> AsyncIterator[Request]:
         async for request in super().start():
             yield request

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -41,17 +41,21 @@ MAX_WORKERS = 64
 
 
 class ExtractorPool:
-    """`workers` processes extracting pages; 0 extracts inline, on the calling thread.
+    """`workers` processes extracting pages; 0 extracts in the crawl's process, off its loop.
 
     Extraction is CPU-bound pure Python over lxml: in the crawl's own process it competes with
     Scrapy's reactor for one core, in a worker it uses another. Workers are spawned (not forked:
-    the reactor's threads and sockets must not be copied) on first use.
+    the reactor's threads and sockets must not be copied) on first use. With 0 workers, pages
+    are extracted one at a time on a single helper thread: a page of a few thousand tags takes
+    0.3-2 s of CPU, and on the loop's own thread that would stall every download (timeouts,
+    retries); on the helper thread the GIL's switch interval (5 ms) hands the loop its turns.
     """
 
     def __init__(self, workers: int) -> None:
         self.workers = max(0, workers)
         self.restarts = 0
         self._executor: Executor | None = None
+        self._thread: ThreadPoolExecutor | None = None
 
     def start(self) -> None:
         """Before the crawl: inline extraction loads the language profiles now, not mid-crawl."""
@@ -61,7 +65,10 @@ class ExtractorPool:
     async def run(self, html: str, url: str, site_key: str) -> Outcome:
         """The page's outcome; extraction errors propagate as they would inline."""
         if self.workers == 0:
-            return extract(html, url, site_key)
+            if self._thread is None:
+                self._thread = ThreadPoolExecutor(1, thread_name_prefix="newscrawler-extract")
+            future = self._thread.submit(extract, html, url, site_key)
+            return await asyncio.wrap_future(future)
         for _attempt in range(2):  # a worker lost to another page's crash: try a fresh pool once
             executor = self._pool()
             try:
@@ -89,6 +96,9 @@ class ExtractorPool:
             self.restarts += 1
 
     def close(self) -> None:
+        if self._thread is not None:
+            self._thread.shutdown(wait=True, cancel_futures=True)
+            self._thread = None
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None

@@ -13,7 +13,7 @@ import pytest
 
 from tests.support.crawl import crawl_stats, read_jsonl
 from tests.support.mockserver.faults_crawl import crawl, reports
-from tests.support.mockserver.fixtures import MockSite
+from tests.support.mockserver.fixtures import MockSite, running_site
 
 pytestmark = pytest.mark.slow
 MIB = 1024 * 1024
@@ -31,13 +31,8 @@ FAULTS = {
 
 @pytest.fixture(scope="module")
 def listing_crawl(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.support.mockserver.fixtures import _start, _stop
-
-    proc, site = _start(articles=30, faults=FAULTS)
-    try:
+    with running_site(articles=30, faults=FAULTS) as site:
         yield site, run(site, tmp_path_factory.mktemp("listings"))
-    finally:
-        _stop(proc)
 
 
 def run(site: MockSite, workdir: Path) -> dict[str, Any]:
@@ -95,15 +90,10 @@ def test_each_bound_is_counted(listing_crawl: Any, reason: str, count: int) -> N
 
 def test_a_big_sitemap_is_read_to_its_end_through_the_feeder(tmp_path: Path) -> None:
     """20,000 entries on another host: read in steps, the spider kept open until the last."""
-    from tests.support.mockserver.fixtures import _start, _stop
-
-    proc, site = _start(articles=3)
-    try:
+    with running_site(articles=3) as site:
         url = f"{site.url}/sitemap-big.xml?n=20000&host=http://elsewhere.invalid"
         args = ("crawl", "article", "-a", f"sitemap={url}", "-O", str(tmp_path / "o.jsonl"))
         result = crawl(*args, workdir=tmp_path)
-    finally:
-        _stop(proc)
     stats = crawl_stats(result.stderr)
     assert result.stderr.count("Traceback") == 0, result.stderr[-3000:]
     assert stats["newscrawler/spider/offsite_entry"] == 20000

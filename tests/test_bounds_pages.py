@@ -13,7 +13,7 @@ import pytest
 
 from tests.support.crawl import crawl_stats, read_jsonl
 from tests.support.mockserver.faults_crawl import crawl, reports
-from tests.support.mockserver.fixtures import MockSite
+from tests.support.mockserver.fixtures import MockSite, running_site
 
 pytestmark = pytest.mark.slow
 FAULTS = {
@@ -28,13 +28,8 @@ FAULTS = {
 
 @pytest.fixture(scope="module")
 def page_crawl(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from tests.support.mockserver.fixtures import _start, _stop
-
-    proc, site = _start(articles=30, faults=FAULTS)
-    try:
+    with running_site(articles=30, faults=FAULTS) as site:
         yield site, run(site, tmp_path_factory.mktemp("pages"))
-    finally:
-        _stop(proc)
 
 
 def run(site: MockSite, workdir: Path) -> dict[str, Any]:

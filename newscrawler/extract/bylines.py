@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
+from newscrawler.extract.dom import ancestor
 from newscrawler.extract.related import compiled_css
 
 REGION_LEVELS = 4  # byline parts share an ancestor this close (Dagbladet: a/address/div/div)
@@ -13,15 +14,6 @@ MIN_SPLIT_CHILDREN = 2
 
 def _text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
-
-
-def _ancestor(element: etree._Element, levels: int) -> etree._Element:
-    for _ in range(levels):
-        parent = element.getparent()
-        if parent is None:
-            break
-        element = parent
-    return element
 
 
 def _names(element: etree._Element) -> list[str]:
@@ -53,7 +45,7 @@ def byline_texts(selector: Selector, selectors: tuple[str, ...]) -> list[str]:
     for css in selectors:
         found = [element for element in compiled_css(css)(selector.root) if _text(element)]
         if found:
-            region = _ancestor(found[0], REGION_LEVELS)
+            region = ancestor(found[0], REGION_LEVELS)
             inside = [e for e in found if region in e.iterancestors() or e is region]
             return [name for element in inside for name in _names(element)]
     return []

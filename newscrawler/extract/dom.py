@@ -155,6 +155,16 @@ def blocks_of(selector: Selector, css: str) -> list[str]:
     return out
 
 
+def ancestor(element: etree._Element, levels: int) -> etree._Element:
+    """The element `levels` up the tree, or the root when the tree is shallower."""
+    for _ in range(levels):
+        parent = element.getparent()
+        if parent is None:
+            break
+        element = parent
+    return element
+
+
 def long_paragraphs(element: etree._Element) -> int:
     """How many <p> of MIN_PARAGRAPH+ characters an element holds."""
     texts = ("".join(p.itertext()) for p in element.iter("p"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
+from newscrawler.extract.dom import ancestor
 from newscrawler.text.dateline import Dateline, parse_dateline
 
 # Dateline elements: a class naming it (`dateline`, `city_state`, `location`, `place`), or the
@@ -44,13 +45,7 @@ def dateline_element(selector: Selector) -> Dateline | None:
 
 
 def _container(headline: etree._Element) -> etree._Element:
-    holder = headline
-    for _ in range(NEAR_LEVELS):
-        parent = holder.getparent()
-        if parent is None:
-            break
-        holder = parent
-    return holder
+    return ancestor(headline, NEAR_LEVELS)
 
 
 def section_label(selector: Selector) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import select
 import subprocess
@@ -85,14 +86,21 @@ def _stop(proc: subprocess.Popen[str]) -> None:
         proc.stdout.close()
 
 
-@pytest.fixture(scope="session")
-def mock_site() -> Iterator[MockSite]:
-    """The default site: 30 articles, Date frozen at Sat, 26 Jul 2025 12:00:00 GMT, no faults."""
-    proc, site = _start()
+@contextlib.contextmanager
+def running_site(**options: Any) -> Iterator[MockSite]:
+    """A mock site for the block's duration (module-scoped fixtures with their own faults)."""
+    proc, site = _start(**options)
     try:
         yield site
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def mock_site() -> Iterator[MockSite]:
+    """The default site: 30 articles, Date frozen at Sat, 26 Jul 2025 12:00:00 GMT, no faults."""
+    with running_site() as site:
+        yield site
 
 
 @pytest.fixture

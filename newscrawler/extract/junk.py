@@ -83,3 +83,43 @@ def is_junk_line(line: str) -> bool:
     if text.casefold().rstrip(".:!") in UI_WORDS:
         return True
     return _JUNK.fullmatch(text) is not None or _BYLINE.fullmatch(text) is not None
+
+
+OPENING_BLOCKS = 5  # the byline sits above the story or right after its lead
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _name_key(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(text.casefold()))
+
+
+def without_name_lines(blocks: list[str], authors: list[str]) -> list[str]:
+    """The blocks less opening ones that are only the page's author names.
+
+    A byline rendered as its own element, the name alone with no "By" (Tailwind templates,
+    trafilatura's fallback text), is the page's metadata, not the story's words.
+    """
+    names = [_name_key(a) for a in authors if _name_key(a)]
+    if not names:
+        return blocks
+    every = tuple(w for name in names for w in name)
+    keys = {*names, every}
+    return [b for i, b in enumerate(blocks) if i >= OPENING_BLOCKS or _name_key(b) not in keys]
+
+
+MAX_STAMP_CHARS = 80
+
+
+def _is_stamp(text: str, year: str) -> bool:
+    """A short line, mostly numbers, naming the publication year: the page's date display."""
+    words = _WORDS.findall(text)
+    digits = sum(w.isdigit() for w in words)
+    return len(text) <= MAX_STAMP_CHARS and year in words and 2 * digits >= len(words)
+
+
+def without_stamp_lines(blocks: list[str], published: str | None) -> list[str]:
+    """The blocks less opening ones that only show the date ("20 Nisan 2026 • Update: ...")."""
+    year = (published or "")[:4]
+    if not year.isdigit():
+        return blocks
+    return [b for i, b in enumerate(blocks) if i >= OPENING_BLOCKS or not _is_stamp(b, year)]

@@ -15,7 +15,7 @@ from newscrawler.extract.embedded import embedded_blocks
 from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.grow import grown
-from newscrawler.extract.junk import is_junk_line
+from newscrawler.extract.junk import is_junk_line, without_name_lines, without_stamp_lines
 from newscrawler.extract.metadata import MetadataPage
 from newscrawler.extract.related import related_links
 from newscrawler.extract.standfirst import standfirst
@@ -67,6 +67,8 @@ class ArticlePage(MetadataPage):
         blocks = fuller_body(blocks, article_body) or blocks
         if _chars(blocks) < MIN_BODY_CHARS:  # a script-rendered page: the story is data
             blocks = embedded_blocks(self.selector) or blocks
+        blocks = without_name_lines(blocks, self.authors())
+        blocks = without_stamp_lines(blocks, self.published()[0])
         summaries = [self.meta.get("summary"), self.jsonld.get("summary")]
         lead = standfirst(self.selector.root, summaries, blocks, self.html) if blocks else None
         return [lead, *blocks] if lead else blocks

@@ -1,0 +1,50 @@
+"""Byline and date display rendered as their own body lines (issue 14): dropped at the opening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newscrawler.extract.junk import without_name_lines, without_stamp_lines
+from newscrawler.extract.page import ArticlePage
+
+P = "Officials said on Tuesday that the embankment would be widened before the monsoon, {}."
+
+
+def test_a_bare_author_name_line_at_the_opening_goes() -> None:
+    blocks = ["Jane Roe", "John Doe, Jane Roe", P.format(1), P.format(2)]
+    assert without_name_lines(blocks, ["John Doe", "Jane Roe"]) == [P.format(1), P.format(2)]
+
+
+def test_a_name_deep_in_the_story_or_without_authors_stays() -> None:
+    blocks = [P.format(n) for n in range(6)] + ["Jane Roe"]
+    assert without_name_lines(blocks, ["Jane Roe"]) == blocks
+    assert without_name_lines(["Jane Roe", P.format(1)], []) == ["Jane Roe", P.format(1)]
+
+
+@pytest.mark.parametrize(
+    "line", ["20 Nisan 2026•Güncelleme: 20 Nisan 2026", "20.04.2026 14:09", "May 7, 2026"]
+)
+def test_a_date_display_line_at_the_opening_goes(line: str) -> None:
+    assert without_stamp_lines([line, P.format(1)], "2026-04-20T14:09:42") == [P.format(1)]
+
+
+@pytest.mark.parametrize(
+    "line", ["In 2026 the plan was set aside.", "Prices rose 20 percent in 2025.", "2026"]
+)
+def test_prose_or_another_year_stays(line: str) -> None:
+    published = "2025-04-20" if line == "2026" else "2026-04-20"
+    assert without_stamp_lines([line, P.format(1)], published)[0] == line
+
+
+def test_tailwind_byline_spans_above_the_story(shared_pages: Path) -> None:
+    # Anadolu's 2026 template: no <p> container, so trafilatura reads the page and returns the
+    # author span and the "date • Güncelleme: date" line as lines of their own.
+    page = shared_pages / "anadolu" / "AnadoluAjansi_2026_04_20.html"
+    if not page.is_file():
+        pytest.skip("anadolu page absent")
+    body = ArticlePage(page.read_text(encoding="utf-8"), "https://www.aa.com.tr/tr/a/1").body()
+    assert "Fatma Sevinç Çetin" not in body
+    assert not any("Güncelleme" in line for line in body[:5])
+    assert body[0].startswith("Diyanet İşleri Başkanı Safi Arpaguş")

@@ -1,4 +1,4 @@
-"""Byline and date display rendered as their own body lines (issue 14): dropped at the opening."""
+"""Furniture lines of the generic body (issue 14): byline, date display, embeds, pitches."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.extract.junk import without_name_lines, without_stamp_lines
+from newscrawler.extract.junk import is_junk_line, without_name_lines, without_stamp_lines
 from newscrawler.extract.page import ArticlePage
 
 P = "Officials said on Tuesday that the embankment would be widened before the monsoon, {}."
@@ -48,3 +48,21 @@ def test_tailwind_byline_spans_above_the_story(shared_pages: Path) -> None:
     assert "Fatma Sevinç Çetin" not in body
     assert not any("Güncelleme" in line for line in body[:5])
     assert body[0].startswith("Diyanet İşleri Başkanı Safi Arpaguş")
+
+
+def test_an_embedded_post_is_not_the_story() -> None:
+    # The platforms' embed snippets (<blockquote class="twitter-tweet">, "instagram-media",
+    # "tiktok-embed") quote the platform's text; the truths of both page sets leave them out.
+    tweet = '<blockquote class="twitter-tweet"><p>I am monitoring the situation closely.</p>'
+    tweet += "<p>— A Minister (@minister) May 6, 2025</p></blockquote>"
+    paragraphs = "".join(f"<p>{P.format(n)}</p>" for n in range(4))
+    html = f"<html><body><h1>Embankment</h1><article>{paragraphs}{tweet}</article></body></html>"
+    body = ArticlePage(html, "https://portal.example/news/a").body()
+    assert P.format(3) in body
+    assert not any("monitoring the situation" in line for line in body)
+
+
+def test_a_network_newsletter_pitch_is_junk() -> None:
+    pitch = "Our website is the place for the latest breaking news. Please bookmark example.com"
+    assert is_junk_line(pitch + " and sign up for our daily newsletter, Posted, here.")
+    assert not is_junk_line("The mayor said residents could sign up for alerts by text.")

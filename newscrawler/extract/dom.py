@@ -10,13 +10,16 @@ from lxml import etree
 from parsel import Selector
 
 # Class/id tokens of chrome that sits inside or beside the story (wire-markup §4, §7): tickers,
-# sidebars, highlight boxes (NDTV "highlghts_Wdgt"), Anadolu's "donotprint" twins.
+# sidebars, highlight boxes (NDTV "highlghts_Wdgt"), Anadolu's "donotprint" twins, embeds.
 JUNK_WORDS = (
     "related", "trending", "breaking", "bucket", "widget", "wdgt", "highlight", "highlght",
     "more-news", "morenews", "donotprint", "newsletter", "share", "social", "advert", "promo",
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
     "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
     "footer",
+    # the platforms' own embed snippets: a quoted post is the platform's text, not the story's
+    # (extraction-dev's and ../shared/pages' truths leave them out: The Mirror, National Post)
+    "twitter-tweet", "instagram-media", "tiktok-embed",
 )  # fmt: skip
 JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
              "svg", "button", "figcaption", "header")  # fmt: skip

@@ -37,6 +37,9 @@ _PATTERNS = (
     r"(?:get|sign up for) (?:daily|weekly|breaking|our)\b.{0,40}\b(?:news|newsletter)\b.*",
     # newsletter pitches, in every language that borrowed the word; privacy-consent small print
     r".{0,100}\bnewsletter\b.*",
+    # the pitch closing a network's stories ("... Please bookmark nationalpost.com and sign up
+    # for our daily newsletter, Posted, here."): the invitation, wherever it sits in the line
+    r".{0,160}\bsign up for (?:our|the)\b.{0,40}\bnewsletters?\b.*",
     r".{0,120}\b(?:datenschutzerklärung|privacy policy|política de privacidad)\b.*",
     r"read more\b.*|lesen sie (?:auch|mehr)\b.*|leer más\b.*|(?:à )?lire (?:aussi|plus)\b.*",
     r"(?:czytaj (?:więcej|też|także)|les også|les mer|läs (?:mer|också)|lees ook|leggi anche"

@@ -66,3 +66,36 @@ def test_a_network_newsletter_pitch_is_junk() -> None:
     pitch = "Our website is the place for the latest breaking news. Please bookmark example.com"
     assert is_junk_line(pitch + " and sign up for our daily newsletter, Posted, here.")
     assert not is_junk_line("The mayor said residents could sign up for alerts by text.")
+
+
+QUOTE = "The mayor wants the option of a bigger plan for the river, bigger than the one in May."
+
+
+def _described(inner: str) -> list[str]:
+    head = f'<meta property="og:description" content="{QUOTE}">'
+    html = f"<html><head>{head}</head><body><h1>Embankment</h1>{inner}</body></html>"
+    return ArticlePage(html, "https://portal.example/news/a").body()
+
+
+def test_a_description_quoting_the_story_middle_is_no_standfirst() -> None:
+    # Reuters copy on Deccan Herald: og:description is a quote from the story's middle and the
+    # page shows it once, as that paragraph; it must not come back as a lead on top.
+    story = "".join(f"<p>{P.format(n)}</p>" for n in range(4)) + f"<p>{QUOTE}</p>"
+    assert _described(f"<article>{story}</article>").count(QUOTE) == 1
+
+
+def test_a_lead_shown_above_the_story_stays_though_a_paragraph_repeats_it() -> None:
+    # Daily Maverick: the lead above the story repeats a later paragraph; both are shown.
+    story = "".join(f"<p>{P.format(n)}</p>" for n in range(4)) + f"<p>{QUOTE}</p>"
+    body = _described(f'<div class="lead"><span>{QUOTE}</span></div><article>{story}</article>')
+    assert body[0] == QUOTE
+    assert body.count(QUOTE) == 2
+
+
+def test_deccan_herald_description_is_a_story_quote(shared_pages: Path) -> None:
+    folder = shared_pages / "deccanherald"
+    pages = sorted(folder.glob("39d5c43b*.html")) if folder.is_dir() else []
+    if not pages:
+        pytest.skip("deccanherald page absent")
+    body = ArticlePage(pages[0].read_text(encoding="utf-8"), "https://portal.example/a").body()
+    assert body[0].startswith('A "phase one" trade deal')

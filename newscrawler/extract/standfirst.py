@@ -58,6 +58,13 @@ def _visible_summary(root: etree._Element, summary: str, html: str) -> str | Non
     return text if len(text) <= 2 * len(summary) + 20 else None
 
 
+def _shown_twice(root: etree._Element, text: str) -> bool:
+    """Whether two innermost elements of the page start with `text`'s opening."""
+    found = root.xpath(_LEAD_XPATH, prefix=text[:PREFIX_CHARS])
+    ids = {id(e) for e in found}
+    return sum(not any(id(c) in ids for c in e.iterdescendants()) for e in found) >= 2
+
+
 def _in_link(element: etree._Element) -> bool:
     return any(a.tag == "a" for a in element.iterancestors())
 
@@ -86,11 +93,17 @@ def standfirst(
     """The first candidate lead the body does not already hold, else None.
 
     A description can be the story's first paragraph (then it is in the body already) while a
-    lead-classed element above it is the real standfirst (La Vanguardia's "epigraph").
+    lead-classed element above it is the real standfirst (La Vanguardia's "epigraph"). It can
+    also be a paragraph from the story's middle (Reuters copy on Deccan Herald: a quote) that
+    the page shows once, in the story: no standfirst. Shown twice, above the story and in it
+    (Daily Maverick's lead repeats a later paragraph), it is one.
     """
     opening = [_key(block) for block in body[:3]]
+    later = [_key(block) for block in body[3:]]
     for lead in _candidates(root, summaries, html):
         key = _key(lead)
-        if key and not any(key in block for block in opening):
+        if not key or any(key in block for block in opening):
+            continue
+        if not any(key in block for block in later) or _shown_twice(root, lead):
             return lead
     return None

@@ -8,7 +8,7 @@ from parsel import Selector
 from newscrawler.extract.dom import ancestor
 from newscrawler.extract.related import compiled_css
 
-REGION_LEVELS = 4  # byline parts share an ancestor this close (Dagbladet: a/address/div/div)
+REGION_LEVELS = 4  # byline parts share an ancestor this close (a/address/div/div)
 MIN_SPLIT_CHILDREN = 2
 
 

@@ -49,6 +49,6 @@ def containers(selector: Selector) -> list[etree._Element]:
 def _article_of(element: etree._Element) -> etree._Element | None:
     """The nearest <article> around an element: a twin in another one is another story.
 
-    Dagbladet appends the next article under the story, with the same body class.
+    Portals append the next article under the story, with the same body class.
     """
     return next(element.iterancestors("article"), None)

@@ -18,7 +18,7 @@ JUNK_WORDS = (
     "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
     "footer",
     # the platforms' own embed snippets: a quoted post is the platform's text, not the story's
-    # (extraction-dev's and ../shared/pages' truths leave them out: The Mirror, National Post)
+    # (the extraction-dev and ../shared/pages truths leave embedded posts out)
     "twitter-tweet", "instagram-media", "tiktok-embed",
 )  # fmt: skip
 JUNK_TAGS = ("script", "style", "noscript", "template", "nav", "footer", "aside", "form", "iframe",
@@ -55,8 +55,8 @@ def _is_junk(element: etree._Element, story_paragraphs: int) -> bool:
 def _holds_story(element: etree._Element, page_paragraphs: int) -> bool:
     """Whether a class-matched element is the story itself: most of the page's long paragraphs.
 
-    Class words match as substrings ("js-dynamic-adv", "share-bar-host"): Der Freitag's story
-    container carries one, and dropping it left the page a subscription dialog. A fact box
+    Class words match as substrings ("js-dynamic-adv", "share-bar-host"): a story container may
+    carry one, and dropping it left the page a subscription dialog. A fact box
     with a transcript inside the story (Metro "metro-factbox") holds fewer than half.
     """
     if sum(1 for _ in itertools.islice(element.iter("p"), STORY_PARAGRAPHS)) < STORY_PARAGRAPHS:

@@ -45,7 +45,7 @@ def grown(container: etree._Element) -> etree._Element:
     current = container
     for _ in range(MAX_LEVELS):
         parent = current.getparent()
-        # An <article> is the story's outer bound: above it sit the next stories (Dagbladet).
+        # An <article> is the story's outer bound: above it sit the next stories.
         if current.tag == "article" or parent is None or parent.tag in _STOP:
             break
         if not _takes_in(parent, current):

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 
-# Separators between a headline and a site name or section ("X - Golem.de", "X | rbb24",
-# "X：中日新聞Web", "X｜日刊ゲンダイDIGITAL", "Tageblatt.lu | Kicker | X").
+# Separators between a headline and a site name or section ("X - Site.de", "X | site24",
+# full-width "X：…Web" and "X｜…DIGITAL", "Site.lu | Kicker | X").
 SEPARATOR = re.compile(r"\s+[-|–—·•]\s+|\s*[|｜：]\s*|\s+::\s+")
 # A kicker before the headline proper ("Eskalation im Nahen Osten - X", "Iranischer Angriff: X").
 KICKER = re.compile(r"^.{3,80}?(?:\s[-–—|/]\s|:\s)")
@@ -17,7 +17,7 @@ MAX_AFFIX_WORDS = 5  # a site name or section label is short; a headline half is
 
 
 def _key(text: str) -> str:
-    """Casefolded letters and digits only: "Golem.de" and "golem de" compare equal."""
+    """Casefolded letters and digits only: "Site.de" and "site de" compare equal."""
     return re.sub(r"\W+", "", text.casefold())
 
 
@@ -31,7 +31,7 @@ def site_keys(names: Iterable[str], url: str) -> set[str]:
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     labels = host.split(".")
     keys = {_key(name) for name in names if name}
-    # The registered label: "golem" of golem.de, "ilanganews" of ilanganews.co.za.
+    # The registered label: "site" of site.de, "sitenews" of sitenews.co.za.
     second_level = len(labels) > 2 and labels[-2] in SECOND_LEVEL and len(labels[-1]) == 2
     label = labels[-3] if second_level else labels[-2] if len(labels) > 1 else ""
     keys |= {_key(host), _key(label)}
@@ -42,7 +42,7 @@ def is_site(segment: str, keys: set[str]) -> bool:
     key = _key(segment)
     if not key or len(segment.split()) > MAX_AFFIX_WORDS:
         return False
-    # "Ilanga News" for site "Ilanga", "stuttgarter-zeitung.de" for "Stuttgarter Zeitung".
+    # "Site News" for site "Site", "site-zeitung.de" for "Site Zeitung".
     return any(key == k or (len(k) > 3 and (key.startswith(k) or k.startswith(key))) for k in keys)
 
 
@@ -106,10 +106,10 @@ def choose(declared: list[str], visible: str, title: str, stated: Sequence[str] 
     ("A: X", "B - X") give the common "X"; an og:title "K / X" whose kicker K the <h1> shows
     beats a JSON-LD "X". Otherwise, of declared titles that differ only in punctuation, the
     spelling most of `stated` (every source's title, one entry per source) repeats wins:
-    Stuttgarter Zeitung's JSON-LD joins "Kicker - X" where og:title and <title> write
+    a JSON-LD that joins "Kicker - X" where og:title and <title> write
     "Kicker: X" (the <h1> shows "X" alone). Titles with different words are not voted on: a
-    JSON-LD headline alone against og:title, <h1> and <title> is the truth on some sites (WAZ,
-    Wired, AP) and not on others (FAZ), so no markup convention tells them apart.
+    JSON-LD headline alone against og:title, <h1> and <title> is the truth on some sites and
+    not on others (docs/extraction.md), so no markup convention tells them apart.
     """
     if not declared:
         return visible or title or None

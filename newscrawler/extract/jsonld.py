@@ -13,14 +13,14 @@ from w3lib.html import remove_tags, replace_entities
 # Types accepted as "the article"; matched on the suffix, case-insensitively (Hearst writes
 # lowercase types, National Post "ReportageNewsArticle"); AFP fact checks are ClaimReview.
 ARTICLE_TYPE_SUFFIXES = ("article", "claimreview")
-# A live blog's (Live)BlogPosting dates the page (the Mirror's live pages), though its headline
+# A live blog's (Live)BlogPosting dates the page (live pages), though its headline
 # is the running live title: a date source only.
 DATED_TYPE_SUFFIX = "blogposting"
 # Control characters inside JSON strings break json.loads (seen in CMS-rendered blocks).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-# Krautreporter wraps its block in "//<![CDATA[ ... //]]>" (XHTML habit).
+# Some CMSs wrap the block in "//<![CDATA[ ... //]]>" (an XHTML habit).
 _CDATA = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[\s*(?:\*/)?|(?://|/\*)?\s*\]\]>\s*(?:\*/)?\s*$")
 # Nesting followed into @graph, lists and authors: real blocks use 3-4 levels; a block nested
 # deeper than the JSON parser allows is dropped (RecursionError), not the page.

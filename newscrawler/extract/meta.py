@@ -81,7 +81,7 @@ def time_tag(selector: Selector) -> str | None:
 
 
 def microdata_date(selector: Selector) -> str | None:
-    """The first itemprop=datePublished outside <meta>: @content or @datetime (the Mirror's div)."""
+    """The first itemprop=datePublished outside <meta>: @content or @datetime."""
     found = selector.xpath(
         '//*[@itemprop="datePublished"][not(self::meta)]/@content'
         ' | //*[@itemprop="datePublished"][not(self::meta)]/@datetime'

@@ -28,7 +28,7 @@ OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 
 
 def _publisher_line(raw: str, keys: set[str]) -> bool:
-    """An author value that is the publisher, or starts with it ("hessenschau.de, Frankfurt")."""
+    """An author value that is the publisher, or starts with it ("example.de, Frankfurt")."""
     return is_site(raw.split(",")[0].strip(), keys)
 
 
@@ -45,9 +45,9 @@ class MetadataPage(BasePage):
         """Declared titles judged by the visible <h1>: see `headline.choose`.
 
         Declared, best first: JSON-LD, the site's selector, og:title, twitter:title, each with
-        site affixes (" - Golem.de", "| rbb24") stripped. An og/twitter title sharing no words
-        with the first <h1> or <h2> is the site's name (Yahoo 2016), not the headline; a page
-        without <h1> has only chrome in <h2> (RBB24's "Wetter" box).
+        site affixes (" - Site.de", "| site24") stripped. An og/twitter title sharing no words
+        with the first <h1> or <h2> is the site's name, not the headline; a page
+        without <h1> has only chrome in <h2> (a weather box).
         """
         names = [self.meta.get("site_name") or "", *self.jsonld.get("publisher", [])]
         keys = site_keys(names, self.url)
@@ -72,9 +72,9 @@ class MetadataPage(BasePage):
         """Persons (from the first source naming one) and agencies (from all sources).
 
         Sources: JSON-LD, meta, then the byline region (`bylines.byline_texts`). The byline
-        region wins over JSON-LD/meta when it names the same persons and more (Dagbladet's
-        JSON-LD lists one of two bylines). The publisher named as author ("CBS Detroit",
-        "VnExpress", "Lrt.lt") is no person. Agencies named as authors move to `agency`.
+        region wins over JSON-LD/meta when it names the same persons and more (JSON-LD may
+        list one of two bylines). The publisher named as author (a station name,
+        the site's own name or domain) is no person. Agencies named as authors move to `agency`.
         """
         keys = site_keys(
             [self.meta.get("site_name") or "", *self.jsonld.get("publisher", [])], self.url

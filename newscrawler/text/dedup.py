@@ -103,7 +103,7 @@ def _follows(run: Sequence[int], keys: Sequence[str], source: Sequence[int | Non
     """Whether the copy comes right after what it copies, or is long enough to be one anyway.
 
     A body rendered again follows itself (at most one other paragraph between: a "Read more"
-    line, a widget); the same embed widget repeated in two sections (ZDFheute's infographic
+    line, a widget); the same embed widget repeated in two sections (an infographic's
     consent placeholder) has the article's own paragraphs between its renderings.
     """
     if len(run) >= MIN_RUN_ANYWHERE:

@@ -43,10 +43,13 @@ def test_explicit_input_replaces_discovery() -> None:
 def test_listing_links_and_next_page() -> None:
     is_article = SITES["indialife"].is_article_url
     base = "https://www.indialife.us/"
-    assert discovery.listing_links(LISTING, base, is_article) == [
-        "https://www.indialife.us/article/112952",
-        "https://www.indialife.us/article.php?id=7",
-    ]
+    assert discovery.listing_links(LISTING, base, is_article) == (
+        [
+            "https://www.indialife.us/article/112952",
+            "https://www.indialife.us/article.php?id=7",
+        ],
+        0,
+    )
     assert discovery.next_page(LISTING, base) == "https://www.indialife.us/?page=2"
     assert discovery.next_page('<a href="/p/3">Older posts</a>', base) == base + "p/3"
     assert discovery.next_page("<p>end</p>", base) is None
@@ -101,3 +104,20 @@ def test_warc_replay_reads_the_aliases_too() -> None:
     settings = {"NEWSCRAWLER_SITE_ALIASES": {"127.0.0.1:8000": "ndtv"}}
     spider = WarcSpider.from_crawler(get_crawler(WarcSpider, settings))
     assert spider.site_aliases == {"127.0.0.1:8000": "ndtv"}
+
+
+def test_bad_listing_links_are_skipped_and_counted_not_fatal() -> None:
+    # A listing page may link anything, like a sitemap: one href that is no URL, or a port out
+    # of range, must not lose the page's other links (it raised ValueError before).
+    crawler = get_crawler(IndiaLifeSpider)
+    spider = IndiaLifeSpider.from_crawler(crawler)
+    url = "https://www.indialife.us/"
+    html = (
+        '<a href="http://[oops/article/1">x</a><a href="https://www.indialife.us:99999/article/2">'
+        'y</a><a href="/article/112952">z</a><a href="http://[bad">Next</a>'
+    )
+    response = HtmlResponse(url, body=html.encode(), request=Request(url, meta={"page": 1}))
+    requests = list(spider.parse_listing(response))
+    assert [r.url for r in requests] == ["https://www.indialife.us/article/112952"]
+    stats = crawler.stats.get_stats()
+    assert stats["newscrawler/skipped/entry_bad_url"] == 2

@@ -79,11 +79,29 @@ def entry_problem(url: str) -> str | None:
     return None if parts.hostname else "entry_bad_url"
 
 
-def listing_links(html: str, base_url: str, is_article: Callable[[str], bool]) -> list[str]:
-    """Absolute article links of a listing page, first occurrence each, in page order."""
-    selector = Selector(text=html)
-    links = (urljoin(base_url, href.strip()) for href in selector.css("a::attr(href)").getall())
-    return list(dict.fromkeys(link.split("#", 1)[0] for link in links if is_article(link)))
+def listing_links(
+    html: str, base_url: str, is_article: Callable[[str], bool]
+) -> tuple[list[str], int]:
+    """Absolute article links of a listing page (first occurrence, page order), and a count.
+
+    The count is of hrefs that are no URL at all (`http://[oops/x`): a page may hold any.
+    """
+    links: list[str] = []
+    bad = 0
+    for href in Selector(text=html).css("a::attr(href)").getall():
+        link = _joined(base_url, href)
+        if link is None:
+            bad += 1
+        elif is_article(link):
+            links.append(link.split("#", 1)[0])
+    return list(dict.fromkeys(links)), bad
+
+
+def _joined(base_url: str, href: str) -> str | None:
+    try:
+        return urljoin(base_url, href.strip())
+    except ValueError:  # an unparsable host ("[oops") or port
+        return None
 
 
 def next_page(html: str, base_url: str) -> str | None:
@@ -96,4 +114,4 @@ def next_page(html: str, base_url: str) -> str | None:
             if label in NEXT_LABELS:
                 href = link.attrib["href"]
                 break
-    return urljoin(base_url, href.strip()) if href else None
+    return _joined(base_url, href) if href else None

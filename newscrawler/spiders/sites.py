@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from typing import Any, ClassVar
 
@@ -11,6 +12,7 @@ from scrapy.http import Response
 from newscrawler.sites import SITES, Site, discovery, site_url
 from newscrawler.spiders import arguments
 from newscrawler.spiders.article import ArticleSpider
+from newscrawler.spiders.bounds import skip
 from newscrawler.utils.requests import ARTICLE_META
 
 DEFAULT_MAX_PAGES = 5  # listing pages followed per listing when -a max_pages is not given
@@ -47,8 +49,18 @@ class SiteSpider(ArticleSpider):
             yield Request(url, callback=self.parse_listing, meta={ARTICLE_META: False, "page": 1})
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
-        links = discovery.listing_links(response.text, response.url, self.is_article_url)
-        requests = [Request(url, callback=self.parse, meta={ARTICLE_META: True}) for url in links]
+        links, bad = discovery.listing_links(response.text, response.url, self.is_article_url)
+        refused: Counter[str] = Counter({"entry_bad_url": bad} if bad else {})
+        requests = []
+        for url in links:  # the sitemap entries' checks: a listing may link anything too
+            request, reason = self._entry_request(response, url, self.parse, article=True)
+            if request is None:
+                refused[reason or "entry_bad_url"] += 1
+            else:
+                requests.append(request)
+        for reason, count in refused.items():
+            skip(self.crawler.stats, self.logger, reason, "listing %s: %d links", response.url,
+                 count, count=count)  # fmt: skip
         following = discovery.next_page(response.text, response.url)
         page = int(response.meta.get("page", 1))
         if following and page < self.max_pages:

@@ -18,9 +18,15 @@ def test_a_bare_author_name_line_at_the_opening_goes() -> None:
 
 
 def test_a_name_deep_in_the_story_or_without_authors_stays() -> None:
-    blocks = [P.format(n) for n in range(6)] + ["Jane Roe"]
+    blocks = [P.format(n) for n in range(6)] + ["Jane Roe", P.format(7)]
     assert without_name_lines(blocks, ["Jane Roe"]) == blocks
     assert without_name_lines(["Jane Roe", P.format(1)], []) == ["Jane Roe", P.format(1)]
+
+
+def test_a_bare_author_name_closing_the_story_goes() -> None:
+    # The Vietnamese convention: the reporter's name, alone and right-aligned, ends the story.
+    blocks = [P.format(n) for n in range(6)] + ["Jane Roe"]
+    assert without_name_lines(blocks, ["Jane Roe"]) == blocks[:-1]
 
 
 @pytest.mark.parametrize(

@@ -84,3 +84,8 @@ def body_blocks(containers: list[etree._Element]) -> list[str]:
 
 def _is_text(text: str) -> bool:
     return _WORD.search(text) is not None and not is_junk_line(text)
+
+
+def text_blocks(element: etree._Element) -> list[str]:
+    """The lines of a story written as text and <br> (extract/lines.py), furniture dropped."""
+    return [line for line in dom.block_texts(element) if _is_text(line)]

@@ -17,6 +17,9 @@ JUNK_WORDS = (
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
     "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
     "footer",
+    # cookie and consent dialogs: legal prose in a layer over the page, often longer than a
+    # short story and written as text, not <p> (extract/lines.py would take it for the story)
+    "cookie", "consent", "onetrust", "gdpr",
     # the platforms' own embed snippets: a quoted post is the platform's text, not the story's
     # (the extraction-dev and ../shared/pages truths leave embedded posts out)
     "twitter-tweet", "instagram-media", "tiktok-embed",

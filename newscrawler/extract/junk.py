@@ -67,6 +67,9 @@ _PATTERNS = (
     r"|nur für abonnenten|exklusiv für abonnenten|solo para suscriptores|réservé aux abonnés"
     r"|riservato agli abbonati|kun for abonnenter)\b.*",
     r"この記事は(?:会員|有料会員)限定です.*",
+    # a row of four or more short items between pipes: a link row ("Gold Rate | Silver Rate |
+    # Bank Holidays | ..."), which text-and-<br> templates leave as a line of the story
+    r"[^|]{0,60}(?:\|[^|]{1,60}){3,}",
 )
 _JUNK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
 # A byline line inside the story ("Von Johannes Knuth", "By Jane Doe and John Roe"): the word
@@ -97,7 +100,7 @@ def _name_key(text: str) -> tuple[str, ...]:
 
 
 def without_name_lines(blocks: list[str], authors: list[str]) -> list[str]:
-    """The blocks less opening ones that are only the page's author names.
+    """The blocks less opening ones (and the last) that are only the page's author names.
 
     A byline rendered as its own element, the name alone with no "By" (Tailwind templates,
     trafilatura's fallback text), is the page's metadata, not the story's words.
@@ -107,7 +110,10 @@ def without_name_lines(blocks: list[str], authors: list[str]) -> list[str]:
         return blocks
     every = tuple(w for name in names for w in name)
     keys = {*names, every}
-    return [b for i, b in enumerate(blocks) if i >= OPENING_BLOCKS or _name_key(b) not in keys]
+    last = len(blocks) - 1  # Vietnamese portals close the story with the name, right-aligned
+    edge = (i for i in range(len(blocks)) if i < OPENING_BLOCKS or i == last)
+    drop = {i for i in edge if _name_key(blocks[i]) in keys}
+    return [b for i, b in enumerate(blocks) if i not in drop]
 
 
 MAX_STAMP_CHARS = 80

@@ -14,6 +14,7 @@ from newscrawler.extract.headline import choose, clean_title, is_site, site_keys
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.labels import dateline_element, section_label
 from newscrawler.extract.meta import microdata_date, time_tag
+from newscrawler.extract.storybyline import edge_name, editor_credit
 
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
 BYLINE_CSS = (
@@ -91,6 +92,9 @@ class MetadataPage(BasePage):
         shown = [name for name in shown if not is_site(name, keys)]
         if not persons or _wider(shown, persons):
             persons, agencies = shown, agencies + named
+        if not persons:  # no byline element: one written into the story (extract/storybyline)
+            written = edge_name(self.selector.root) or editor_credit(self.selector.root)
+            persons = clean_authors([written])[0] if written else []
         return persons, list(dict.fromkeys(agencies))
 
     def authors(self) -> list[str]:

@@ -16,6 +16,7 @@ from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.grow import grown
 from newscrawler.extract.junk import is_junk_line, without_name_lines, without_stamp_lines
+from newscrawler.extract.lines import text_lines
 from newscrawler.extract.metadata import MetadataPage
 from newscrawler.extract.related import related_links
 from newscrawler.extract.standfirst import standfirst
@@ -55,6 +56,10 @@ class ArticlePage(MetadataPage):
         found = containers(clean)
         found = [grown(found[0])] if len(found) == 1 else found
         blocks = body_blocks.body_blocks(found)
+        lines = text_lines(clean.root)
+        if lines and lines.prose_chars > 2 * _chars(blocks):  # the story is text lines, not <p>
+            found = [lines.element]
+            blocks = body_blocks.text_blocks(lines.element)
         if found:
             self.link_density = dom.link_density(found[0])
             self.teaser_headings = teaser_headings(found[0])

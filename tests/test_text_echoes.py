@@ -82,3 +82,11 @@ def test_strip_leading_echoes(
     assert result.body == want_body
     assert result.section == want_section
     assert result.removed == removed
+
+
+def test_a_label_repeated_around_the_headline_echo_goes_in_one_call() -> None:
+    # Found by hypothesis: "Photo", the headline, "Photo" left "Photo" for a second call to
+    # remove (it reads the first call's label as the section): not idempotent.
+    once = strip_leading_echoes(["Photo", "Fire", "Photo", "The blaze spread."], "Fire", None)
+    assert once.body == ["The blaze spread."]
+    assert strip_leading_echoes(once.body, "Fire", once.section).body == once.body

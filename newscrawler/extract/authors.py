@@ -24,13 +24,14 @@ AP_ROLE = re.compile(r"^AP\b")
 ROLE = re.compile(
     r"\b(?:correspondent|columnist|contributor|staff|bureau|desk|news|agencies|tnn"
     r"|nachrichten|redaktion|redacci[oó]n|r[ée]daction|redazione|redactie)\b"
-    r"|\w\w\s+(?:writer|editor|reporter)\b|\.com\b",
+    r"|\w\w\s+(?:writer|editor|reporter|analyst|producer)\b|\.com\b",
     re.I,
 )
-# "By", "Edited by" (NDTV), "Von:" (AFP Faktencheck) before the names; Xinhua's
+# "By", "Edited by" (NDTV), "Analysis by" (CNN), "Von:" (AFP Faktencheck) before the names; Xinhua's
 # "【纠错】 责任编辑： 焦鹏" (error-report link, then the responsible-editor label).
 BY = re.compile(
-    r"^(?:(?:edited|written|reported|compiled)\s+)?by\b\s*:?\s*|^von\b\s*:?\s*|^.*?责任编辑\s*[：:]\s*",
+    r"^(?:(?:edited|written|reported|compiled|analysis|opinion|commentary|review|story|words"
+    r"|interview)\s+)?by\b\s*:?\s*|^von\b\s*:?\s*|^.*?责任编辑\s*[：:]\s*",
     re.I,
 )
 # NDTV: "Edited by Swati Bhasin (with inputs from Agencies)".

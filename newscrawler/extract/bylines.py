@@ -12,8 +12,15 @@ REGION_LEVELS = 4  # byline parts share an ancestor this close (a/address/div/di
 MIN_SPLIT_CHILDREN = 2
 
 
+# A byline element's text without the scripts it may hold (CNN's image-fallback code).
+_VISIBLE_TEXT = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+
+
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join("".join(_VISIBLE_TEXT(element)).split())
 
 
 def _names(element: etree._Element) -> list[str]:

@@ -13,7 +13,7 @@ from newscrawler.extract.bylines import byline_texts
 from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.labels import dateline_element, section_label
-from newscrawler.extract.meta import microdata_date, time_tag
+from newscrawler.extract.meta import header_date, microdata_date, time_tag
 from newscrawler.extract.storybyline import edge_name, editor_credit
 
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
@@ -52,7 +52,7 @@ class MetadataPage(BasePage):
         """
         names = [self.meta.get("site_name") or "", *self.jsonld.get("publisher", [])]
         keys = site_keys(names, self.url)
-        h1 = self.first(("h1",))
+        h1 = self._visible_h1()
         shown = [v for v in (h1, self.first(("h2",))) if v] if h1 else []  # an <h2> alone: chrome
         social = [
             title
@@ -67,6 +67,21 @@ class MetadataPage(BasePage):
         visible = strip_site(clean_title(self.first(self.headline_css) or h1), keys)
         title = strip_site(clean_title(self.first(("title",))), keys)
         return choose(declared, visible, title, [*stated, visible, title])
+
+    def _visible_h1(self) -> str | None:
+        """The <h1> stating most of a declared title's words; the first on a tie.
+
+        Older templates put the logo in an <h1> above the story's own ("CNN", "ประชาไท",
+        "国際ニュース：AFPBB News"): the headline is the <h1> that og:title or <title> names.
+        """
+        h1s = dom.first_match_texts(self.selector, ("h1",))
+        titles = [self.jsonld.get("headline"), self.meta.get("headline"),
+                  self.meta.get("twitter_title"), self.first(("title",))]  # fmt: skip
+        declared = [clean_title(t) for t in titles if t]
+        return max(
+            h1s, key=lambda h1: max((dom.coverage(h1, t) for t in declared), default=0.0),
+            default=None,
+        )  # fmt: skip
 
     @cached_property
     def credits(self) -> tuple[list[str], list[str]]:
@@ -104,7 +119,8 @@ class MetadataPage(BasePage):
         """The best raw publication date and where it came from.
 
         Order: JSON-LD datePublished, meta (article:published_time ... itemprop=datePublished
-        on a <meta>), the site's date selector, microdata on any element, the first <time>.
+        on a <meta>, then analytics names), the site's date selector, microdata on any element,
+        the first <time>, a year-first date beside the <h1>.
         A naive timestamp gets the offset the page states on another machine date.
         """
         value, source = self._published()
@@ -119,7 +135,7 @@ class MetadataPage(BasePage):
             return value, "meta"
         if value := self.first(self.date_css) or microdata_date(self.selector):
             return value, "time-tag"
-        if value := time_tag(self.selector):
+        if value := time_tag(self.selector) or header_date(self.selector):
             return value, "time-tag"
         return None, None
 

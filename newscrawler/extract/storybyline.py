@@ -22,6 +22,9 @@ STORY_PARAGRAPHS = 3  # the name line's siblings are a story, not a box of two p
 # The credit label, then the names; brackets around the whole credit are common.
 EDITOR_CREDIT = re.compile(r"^[(（\[【]?\s*(?:责任编辑|责编)\s*[：:]\s*(?P<names>[^)）\]】]{1,40})")
 MAX_CREDIT_CHARS = 60
+# Elements with the label in their own text, found by libxml2 rather than a walk in Python.
+_CREDIT_XPATH = etree.XPath("//*[text()[contains(., '责编') or contains(., '责任编辑')]]")
+_BOLD_XPATH = etree.XPath("//p[strong or b]")
 
 
 def _text(element: etree._Element) -> str:
@@ -57,7 +60,7 @@ def _at_edge(paragraph: etree._Element) -> bool:
 
 def edge_name(root: etree._Element) -> str | None:
     """The bold name-only paragraph opening or closing the story, if there is one."""
-    for paragraph in root.iter("p"):
+    for paragraph in _BOLD_XPATH(root):
         text = _bold_text(paragraph)
         if text and _is_name(text) and _at_edge(paragraph):
             return text
@@ -66,7 +69,7 @@ def edge_name(root: etree._Element) -> str | None:
 
 def editor_credit(root: etree._Element) -> str | None:
     """The names of a Chinese responsible-editor credit ("牛镛、岳弘彬"), if the page has one."""
-    for element in root.iter("div", "p", "span", "em"):
+    for element in _CREDIT_XPATH(root):
         text = _text(element)
         if len(text) <= MAX_CREDIT_CHARS and (found := EDITOR_CREDIT.match(text)):
             return found.group("names").strip()

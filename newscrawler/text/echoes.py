@@ -59,4 +59,7 @@ def strip_leading_echoes(body: Sequence[str], headline: str | None, section: str
         if not _is_label(body[i].strip(), key, section_key, next_is_headline):
             break
         label, i = label or body[i].strip(), i + 1
+        # The label found becomes the section, and a second call reads that section: the same
+        # label again further down the top must go now, or that call would remove it.
+        section_key = section_key or paragraph_key(label)
     return Echoes(list(body[i:]), section or label, i)

@@ -1,0 +1,114 @@
+"""Layouts first met on pages the project was never tuned on (issue 14): headline, byline, dates.
+
+Each rule is a general template convention; the string fixtures model it, and the real pages
+of ../shared show it is sound where it applies.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from parsel import Selector
+
+from benchmarks.extraction_cases import load_cases
+from newscrawler.extract.authors import split_byline
+from newscrawler.extract.meta import PUBLISHED_KEYS, header_date, meta_values
+from newscrawler.extract.page import ArticlePage
+from tests.support.devset import dev_page
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+STORY = (
+    "<p>" + "The council voted on Tuesday to widen the embankment before the rains. " * 5 + "</p>"
+)
+# Analytics vocabularies added after the well-known article:published_time names.
+ANALYTICS_KEYS = PUBLISHED_KEYS[PUBLISHED_KEYS.index("datepublished") + 1 :]
+
+
+def _page(head: str, body: str) -> ArticlePage:
+    html = f"<html><head>{head}</head><body>{body}{STORY * 3}</body></html>"
+    return ArticlePage(html, "https://portal.example/news/1")
+
+
+def test_the_logo_h1_above_the_story_h1_is_not_the_headline() -> None:
+    # Older templates: <h1 class=logo>Site</h1> in the masthead, then the story's <h1>.
+    page = _page(
+        "<title>Rebels seize missile depots near Damascus - Portal.com</title>"
+        "<meta property='og:title' content='Rebels seize missile depots near Damascus'>",
+        "<h1 class='logo'><a href='/'>Portal</a></h1>"
+        "<h1>Rebels seize missile depots near Damascus</h1>",
+    )
+    assert page.headline() == "Rebels seize missile depots near Damascus"
+
+
+def test_one_h1_or_no_declared_title_keeps_the_first_h1() -> None:
+    assert _page("", "<h1>First</h1><h1>Second</h1>").headline() == "First"
+    assert _page("<title>Other words</title>", "<h1>Embankment vote</h1>").headline()
+
+
+def test_nettavisen_kicker_h1_gives_way_to_the_story_h1() -> None:
+    # A kicker set as its own <h1> ("*Nettavisen* Kjendis.") above the headline's <h1>.
+    html, case = dev_page("no/Nettavisen_2024_10_16")
+    assert ArticlePage(html, case["url"]).headline() == case["headline"]
+
+
+def test_a_script_inside_the_byline_element_is_no_author() -> None:
+    # CNN: the byline block holds the avatar's image-fallback script.
+    byline = (
+        "<div class='byline'><script>let element = img.previousElementSibling;</script>"
+        "<span class='byline__name'>Analysis by Joan Biskupic</span>, CNN Senior Analyst</div>"
+    )
+    assert _page("", f"<h1>Court</h1>{byline}").authors() == ["Joan Biskupic"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "persons"),
+    [("Analysis by Joan Biskupic", ["Joan Biskupic"]), ("Opinion by Ana Ruiz", ["Ana Ruiz"]),
+     ("CNN Senior Supreme Court Analyst", []), ("Video Producer", [])],
+)  # fmt: skip
+def test_labelled_bylines_and_roles(raw: str, persons: list[str]) -> None:
+    assert split_byline(raw)[0] == persons
+
+
+@pytest.mark.parametrize(
+    ("shown", "iso"),
+    [("2023-11-17 20:52:15 来源：新华网", "2023-11-17T20:52:15"),
+     ("2018年6月18日 10:01　発信地：カノ", "2018-06-18T10:01:00"),
+     ("2024/05/03", "2024-05-03"), ("2024-13-03 10:00", None), ("Call 2024-555-0100", None)],
+)  # fmt: skip
+def test_a_year_first_date_beside_the_headline(shown: str, iso: str | None) -> None:
+    html = f"<html><body><div><h1>Headline</h1><div class='info'>{shown}</div></div></body></html>"
+    assert header_date(Selector(text=html)) == iso
+
+
+def test_a_date_far_from_the_headline_is_not_read() -> None:
+    html = "<html><body><div><div><h1>H</h1></div></div><footer>2024-05-03</footer></body></html>"
+    assert header_date(Selector(text=html)) is None
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    ["cn/People_2024_04_24", "jp/ChunichiShimbun_2025_01_13", "jp/NikkanGeadai_2025_01_31",
+     "jp/SankeiShimbun_2025_01_21"],
+)  # fmt: skip
+def test_the_date_under_the_h1_of_east_asian_portals_is_the_publication_day(case_id: str) -> None:
+    html, case = dev_page(case_id)
+    assert (header_date(Selector(text=html)) or "")[:10] == case["published_at"][:10]
+
+
+def test_the_analytics_date_keys_agree_with_the_truth_wherever_they_appear() -> None:
+    # Parse.ly, Cxense and Dublin Core dates are read only when no better source exists; on
+    # every real page of both sets that carries one, it names the truth's day.
+    cases = [c for name in ("extraction-dev", "pages") if (SHARED / name).is_dir()
+             for c in load_cases(SHARED / name) if c["published_at"]]  # fmt: skip
+    if not cases:
+        pytest.skip("../shared is absent")
+    checked = 0
+    for case in cases:
+        values = meta_values(Selector(text=case["html"]))
+        for key in (k for k in ANALYTICS_KEYS if k in values):
+            stated = datetime.fromisoformat(values[key][0].replace("Z", "+00:00"))
+            assert stated.date().isoformat() == case["published_at"][:10], (case["name"], key)
+            checked += 1
+    assert checked >= 10

@@ -42,3 +42,21 @@ def test_url_date_fallback(crawler: Crawler) -> None:
     item = run(crawler, article(url="https://ianslive.in/story--20250726123000", body=[LEAD, MORE]))
     assert (item.published_at, item.published_at_source) == ("2025-07-26T12:30:00+05:30", "url")
     assert stats(crawler)["newscrawler/dates/parsed/url"] == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "parsed"),
+    [("es", "2014-01-09T10:21:00+00:00"), ("es-ES", "2014-01-09T10:21:00+00:00"),
+     ("x-klingon", None), (None, None)],
+)  # fmt: skip
+def test_month_words_of_a_site_without_a_record_read_in_its_page_language(
+    crawler: Crawler, language: str | None, parsed: str | None
+) -> None:
+    # A Spanish portal with no Site record: "enero" is read because the page says it is "es";
+    # a language dateparser does not know is left out rather than failing the parse.
+    item = run(
+        crawler,
+        article(source="portal.example", language=language, body=[LEAD, MORE],
+                published_at_raw="jueves, 09 enero 2014 10:21", published_at_source="time-tag"),
+    )  # fmt: skip
+    assert item.published_at == parsed

@@ -70,7 +70,7 @@ class DatesPipeline(CleaningPipeline):
         adapter = adapt(item)
         source = adapter.get("source")
         source = source if isinstance(source, str) else None
-        tz, languages = self._zone(source), self._languages(source)
+        tz, languages = self._zone(source), self._languages(source, adapter.get("language"))
         crawled_at = _moment(adapter.get("crawled_at"))
         # A spider may have put the page's string straight into `published_at`.
         raw = adapter.get("published_at_raw") or adapter.get("published_at")
@@ -97,10 +97,16 @@ class DatesPipeline(CleaningPipeline):
             self._zone_of[source] = site_zone(source, self.zones, self.default_timezone)
         return self._zone_of[source]
 
-    def _languages(self, source: str | None) -> tuple[str, ...]:
-        """The site's languages, then NEWSCRAWLER_DATE_LANGUAGES (each once)."""
+    def _languages(self, source: str | None, page_language: Any) -> tuple[str, ...]:
+        """The site's languages, the page's own, then NEWSCRAWLER_DATE_LANGUAGES (each once).
+
+        A site with no record still names its month words in its page's language
+        ("jueves, 09 enero 2014" on a Spanish portal).
+        """
         site = SITES.get(source) if source else None
-        return tuple(dict.fromkeys((*site.languages, *self.languages))) if site else self.languages
+        own = str(page_language).split("-")[0].lower() if page_language else ""
+        found = (*(site.languages if site else ()), *((own,) if own else ()), *self.languages)
+        return tuple(dict.fromkeys(found))
 
     def _count(self, event: str, source: str | None, dateline_rejected: bool) -> None:
         self.inc(f"parsed/{source or 'unknown'}" if event == "parsed" else event)

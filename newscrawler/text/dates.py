@@ -194,9 +194,12 @@ def _dateparser(text: str, tz: tzinfo, languages: Sequence[str]) -> datetime | N
     zone, rest = _cut_zone(text.casefold())
     if isinstance(zone, timezone):  # pass our reading of IST & co. as a numeric offset
         text = f"{rest.strip()} {datetime.min.replace(tzinfo=zone).strftime('%z')}"
+    from dateparser.data.languages_info import language_order
+
     settings = {**_DATEPARSER_SETTINGS, "TIMEZONE": str(tz)}
+    known = [code for code in languages if code in language_order] or ["en"]  # others: ValueError
     try:
-        moment = dateparser.parse(text, languages=list(languages), settings=settings)
+        moment = dateparser.parse(text, languages=known, settings=settings)
     except Exception:  # dateparser raises assorted errors on junk; a date is never worth a crash
         return None
     if not isinstance(moment, datetime) or moment.tzinfo is None:

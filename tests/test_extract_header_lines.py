@@ -105,3 +105,22 @@ def test_deccan_herald_description_is_a_story_quote(shared_pages: Path) -> None:
         pytest.skip("deccanherald page absent")
     body = ArticlePage(pages[0].read_text(encoding="utf-8"), "https://portal.example/a").body()
     assert body[0].startswith('A "phase one" trade deal')
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Next post", "Previous article: Council votes on embankment", "Nächster Beitrag",
+     "Aufrufe: 1120", "1,204 views", "You can keep up with me on Twitter @jdoe",
+     "Follow me on Instagram"],
+)  # fmt: skip
+def test_blog_navigation_counters_and_sign_offs_are_furniture(line: str) -> None:
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The next post office opens in May, the council said.", "Views differ on the plan.",
+     "She said she would follow me on the road to the capital."],
+)  # fmt: skip
+def test_prose_with_those_words_stays(line: str) -> None:
+    assert not is_junk_line(line)

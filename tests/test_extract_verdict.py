@@ -90,3 +90,19 @@ def test_broken_embedded_json_is_no_body() -> None:
     script = '<script id="__NEXT_DATA__" type="application/json">{"props": </script>'
     page = ArticlePage(f"<html><body><h1>X</h1>{script}</body></html>", "https://n.example/a")
     assert page.fields() is None
+
+
+def test_a_short_story_at_an_article_url_is_an_article() -> None:
+    # A blog post or brief of two paragraphs with no article markup: its URL's slug (or id, or
+    # dated path) says article; the same page at a section URL is still skipped.
+    paragraphs = "".join(
+        f"<p>The ministry for club culture informs: the collecting society raised its fees {n}"
+        " again this week, and the clubs of the city say they will close their doors.</p>"
+        for n in range(2)
+    )
+    html = f"<html><body><h1>Club culture informs</h1><div>{paragraphs}</div></body></html>"
+    slug = "https://portal.example/luebeck/2012/05/31/das-ministerium-fur-club-kultur-informiert/"
+    assert ArticlePage(html, slug).fields() is not None
+    section = ArticlePage(html, "https://portal.example/luebeck/")
+    assert section.fields() is None
+    assert "prose paragraphs" in (section.skip_reason or "")

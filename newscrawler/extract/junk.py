@@ -58,6 +58,14 @@ _PATTERNS = (
     rf".{{0,100}}\b{_PLATFORM}(?:\s*(?:,|/|&|\bor\b|\boder\b|\band\b|\bund\b)\s*"
     rf"{_PLATFORM}){{2,}}\b.*",
     r".{0,40}\b(?:folgst du|folgen sie|follow us)\b.{0,80}",
+    r".{0,60}\b(?:keep up with|follow|find|catch) me on (?:twitter|x|facebook|instagram"
+    r"|linkedin|threads|bluesky|mastodon)\b.*",  # an author's sign-off under a blog-style story
+    # blog navigation and counters: "Next post", "Nächster Beitrag: ...", "Aufrufe: 1234"
+    r"(?:next|previous|older|newer) (?:post|article|entry|story)s?\b.{0,120}"
+    r"|(?:nächster|vorheriger) (?:beitrag|artikel)\b.{0,120}"
+    r"|(?:article|billet) (?:suivant|précédent)\b.{0,120}",
+    r"(?:aufrufe|views|vues|visualizaciones|visualizzazioni|hits)\s*:?\s*[\d.,]*"
+    r"|[\d.,]+\s+(?:views|aufrufe)",
     # related-story labels left over once their links went
     r"(?:auch interessant|das könnte sie auch interessieren|you may also like|related(?: stories)?"
     r"|más información|mehr zum thema|se også|les også|läs också|weiterführende links"

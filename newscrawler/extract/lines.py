@@ -1,4 +1,4 @@
-"""A story written as text lines in one element (text and <br>, no <p>): its prose, by mass.
+"""Stories not written in <p>: text lines in one element, or one <div> per paragraph.
 
 The container model counts <p> elements. Some templates write the story as text nodes broken
 by <br> inside a <div> (older CMSs, forum-style portals, text pasted into a rich-text field),
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from lxml import etree
+
+from newscrawler.extract.dom import link_density
 
 # Inline children whose text reads as part of the line they sit in.
 INLINE = frozenset(("a", "b", "strong", "i", "em", "u", "span", "font", "small", "sup", "sub",
@@ -69,3 +71,36 @@ def text_lines(root: etree._Element) -> TextLines | None:
         if len(prose) >= MIN_LINES and (best is None or size > best.prose_chars):
             best = TextLines(element, size)
     return best
+
+
+# A <div> holding only inline content (and text) is written like a paragraph.
+_TEXT_DIVS = etree.XPath(
+    "//div[@class][not(*[not(" + " or ".join(f"self::{tag}" for tag in INLINE | {"br", "wbr"})
+    + ")])]"
+)  # fmt: skip
+DIV_PARAGRAPHS = 3  # prose <div>s of one class that make it a paragraph class
+MAX_DIV_LINKS = 0.5
+
+
+def _is_paragraph_div(div: etree._Element) -> bool:
+    """Not a teaser's copy: that sits inside its link, or is mostly link text."""
+    return next(div.iterancestors("a"), None) is None and link_density(div) <= MAX_DIV_LINKS
+
+
+def paragraph_divs(root: etree._Element) -> None:
+    """Turn, in place, the <div>s of inline text sharing a class with 3+ prose ones into <p>s.
+
+    Some templates write every paragraph as <div class="dig-absatz">...</div> (CSS-in-JS ones
+    as <div class="r1nj4qn5">): the story container then holds no <p> and a box of three <p>
+    elsewhere wins. A class worn by several prose divs is a paragraph class; a lone caption
+    or bio div is not.
+    """
+    groups: dict[str, list[etree._Element]] = {}
+    for div in _TEXT_DIVS(root):
+        if _is_paragraph_div(div):
+            groups.setdefault(div.get("class"), []).append(div)
+    for divs in groups.values():
+        texts = (" ".join("".join(div.itertext()).split()) for div in divs)
+        if sum(_is_prose(text) for text in texts) >= DIV_PARAGRAPHS:
+            for div in divs:
+                div.tag = "p"

@@ -16,7 +16,7 @@ from newscrawler.extract.evidence import article_body_blocks, fuller_body
 from newscrawler.extract.fallback import trafilatura_blocks
 from newscrawler.extract.grow import grown
 from newscrawler.extract.junk import is_junk_line, without_name_lines, without_stamp_lines
-from newscrawler.extract.lines import text_lines
+from newscrawler.extract.lines import paragraph_divs, text_lines
 from newscrawler.extract.metadata import MetadataPage
 from newscrawler.extract.related import related_links
 from newscrawler.extract.standfirst import standfirst
@@ -26,6 +26,7 @@ from newscrawler.extract.verdict import (
     reason_not_article,
     teaser_headings,
 )
+from newscrawler.text.navlinks import is_article_url
 
 
 def _chars(blocks: list[str]) -> int:
@@ -53,6 +54,7 @@ class ArticlePage(MetadataPage):
 
     def generic_body(self, clean: Selector) -> list[str]:
         """The densest <p> container; trafilatura, then JSON-LD articleBody, when it is thin."""
+        paragraph_divs(clean.root)
         found = containers(clean)
         found = [grown(found[0])] if len(found) == 1 else found
         blocks = body_blocks.body_blocks(found)
@@ -86,7 +88,7 @@ class ArticlePage(MetadataPage):
         evidence = Evidence(
             body=body, declared=declared, og_type=(self.meta.get("og_type") or "").lower(),
             path=urlsplit(self.url).path, link_density=self.link_density,
-            teaser_headings=self.teaser_headings,
+            teaser_headings=self.teaser_headings, article_shaped=is_article_url(self.url),
         )  # fmt: skip
         self.skip_reason = reason_not_article(evidence)
         return self.skip_reason is None

@@ -34,6 +34,9 @@ class Evidence:
     path: str
     link_density: float  # of the story container
     teaser_headings: int  # headings wrapped in links inside the story container
+    # The URL has an article's shape (a slug of words, an id, a dated path): a short story
+    # there is still a story (a blog post, a brief), where a section front has no slug.
+    article_shaped: bool = False
 
 
 def _prose(block: str) -> bool:
@@ -57,7 +60,7 @@ def reason_not_article(page: Evidence) -> str | None:
         return f"link density {page.link_density:.2f} > {MAX_LINK_DENSITY} and no article type"
     if page.teaser_headings >= MIN_PROSE_BLOCKS and page.teaser_headings * 2 >= prose:
         return f"{page.teaser_headings} linked headings over {prose} prose blocks: a teaser list"
-    if chars >= MIN_UNTYPED_CHARS or prose >= MIN_PROSE_BLOCKS:
+    if chars >= MIN_UNTYPED_CHARS or prose >= MIN_PROSE_BLOCKS or page.article_shaped:
         return None
     return f"no article type, {chars} characters and {prose} prose paragraphs"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from parsel import Selector
 
@@ -10,13 +12,10 @@ from newscrawler.text.dateline import Dateline, parse_dateline
 
 # Dateline elements: a class naming it (`dateline`, `city_state`, `location`, `place`), or the
 # element holding a map-marker / location icon (Font Awesome `fa-map-marker`, `location-dot`).
-# One pass over the elements with a class (the icon's parent via `..`), compiled once.
-DATELINE_XPATH = etree.XPath(
-    "//*[@class][contains(@class, 'dateline') or contains(@class, 'city_state')"
-    " or contains(@class, 'location') or contains(@class, 'place')]"
-    " | //*[@class][contains(@class, 'map-marker') or contains(@class, 'location-dot')"
-    " or contains(@class, 'icon-location')]/.."
-)
+DATELINE_WORDS = ("dateline", "city_state", "location", "place")
+ICON_WORDS = ("map-marker", "location-dot", "icon-location")
+_DATELINE_CLASS = re.compile("|".join(map(re.escape, DATELINE_WORDS)))
+_ICON_CLASS = re.compile("|".join(map(re.escape, ICON_WORDS)))
 MAX_DATELINE_CHARS = 80
 MAX_PLACE_WORDS = 4  # "Rio de Janeiro", "New York City"; a sentence is no place
 # Section labels: a class naming a category/kicker/section-label next to the headline.
@@ -33,9 +32,28 @@ def _text(element: etree._Element) -> str:
     return " ".join(" ".join(element.itertext()).split())
 
 
+def _dateline_shaped(root: etree._Element) -> list[etree._Element]:
+    """Elements with a dateline class and parents of location icons, in document order.
+
+    One walk in Python: the same query as XPath walked the tree once per class word.
+    """
+    order: dict[etree._Element, int] = {}
+    found: set[etree._Element] = set()
+    for index, element in enumerate(root.iter(etree.Element)):
+        order[element] = index
+        names = element.get("class")
+        if not names:
+            continue
+        if _DATELINE_CLASS.search(names):
+            found.add(element)
+        if _ICON_CLASS.search(names) and (parent := element.getparent()) is not None:
+            found.add(parent)
+    return sorted(found, key=order.__getitem__)
+
+
 def dateline_element(selector: Selector) -> Dateline | None:
     """The first short element of a dateline shape whose text parses as a dateline."""
-    for element in DATELINE_XPATH(selector.root):
+    for element in _dateline_shaped(selector.root):
         text = _text(element)
         if 0 < len(text) <= MAX_DATELINE_CHARS and (parsed := parse_dateline(text)):
             place_words = len((parsed.get("place") or "").split())

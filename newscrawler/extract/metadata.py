@@ -74,7 +74,8 @@ class MetadataPage(BasePage):
         Older templates put the logo in an <h1> above the story's own ("CNN", "ประชาไท",
         "国際ニュース：AFPBB News"): the headline is the <h1> that og:title or <title> names.
         """
-        h1s = dom.first_match_texts(self.selector, ("h1",))
+        texts = (" ".join(" ".join(h1.itertext()).split()) for h1 in self.selector.root.iter("h1"))
+        h1s = [text for text in texts if text]
         titles = [self.jsonld.get("headline"), self.meta.get("headline"),
                   self.meta.get("twitter_title"), self.first(("title",))]  # fmt: skip
         declared = [clean_title(t) for t in titles if t]

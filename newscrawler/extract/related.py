@@ -11,6 +11,8 @@ from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
 
+from newscrawler.extract.dom import by_class_words
+
 # Containers of related/sidebar links (wire-markup §7), tried when a site declares none.
 RELATED_CSS = (
     "aside", "[class*=related]", "[class*=trending]", "[class*=more-news]", "[class*=bucket]",
@@ -90,6 +92,18 @@ def _entry(link: etree._Element, url: str) -> dict[str, Any] | None:
     }
 
 
+# The default containers by class word, in RELATED_CSS order ("aside" is the tag).
+_RELATED_WORDS = tuple(css.removeprefix("[class*=").removesuffix("]") for css in RELATED_CSS[1:])
+
+
+def _containers(root: etree._Element, containers: tuple[str, ...]) -> list[etree._Element]:
+    """Each selector's matches in turn; the default ones found in one walk of the tree."""
+    if containers != RELATED_CSS:
+        return [found for css in containers for found in _css(css)(root)]
+    by_word = by_class_words(root, _RELATED_WORDS)
+    return [*root.iter("aside"), *(e for word in _RELATED_WORDS for e in by_word[word])]
+
+
 def related_links(
     selector: Selector, base_url: str, containers: tuple[str, ...] = RELATED_CSS
 ) -> list[dict[str, Any]]:
@@ -97,18 +111,17 @@ def related_links(
     seen: set[str] = set()
     done: set[etree._Element] = set()
     out: list[dict[str, Any]] = []
-    for css in containers:
-        for container in _css(css)(selector.root):
-            for link in _LINKS(container):
-                # A link met again (nested containers) or whose URL is already taken or is the
-                # page itself would give the same entry and be discarded: skip it before the
-                # costly title and card walk.
-                href = _href(link) if link not in done else None
-                done.add(link)
-                url = urljoin(base_url, href) if href is not None else base_url
-                if url in seen or url == base_url:
-                    continue
-                if entry := _entry(link, url):
-                    seen.add(url)
-                    out.append(entry)
+    for container in _containers(selector.root, containers):
+        for link in _LINKS(container):
+            # A link met again (nested containers) or whose URL is already taken or is the
+            # page itself would give the same entry and be discarded: skip it before the
+            # costly title and card walk.
+            href = _href(link) if link not in done else None
+            done.add(link)
+            url = urljoin(base_url, href) if href is not None else base_url
+            if url in seen or url == base_url:
+                continue
+            if entry := _entry(link, url):
+                seen.add(url)
+                out.append(entry)
     return out[:MAX_LINKS]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import functools
 import itertools
 import re
 
@@ -192,37 +191,3 @@ def first_match_texts(selector: Selector, selectors: tuple[str, ...]) -> list[st
         if texts := [t for t in found if t]:
             return texts
     return []
-
-
-def overlaps(first: str, second: str) -> bool:
-    """Whether two titles share most of the shorter one's words."""
-    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
-    return bool(a and b) and len(a & b) >= 0.5 * min(len(a), len(b))
-
-
-def coverage(shown: str, declared: str) -> float:
-    """Share of a declared title's words that a shown title states."""
-    words = set(re.findall(r"\w+", declared.lower()))
-    return len(words & set(re.findall(r"\w+", shown.lower()))) / len(words) if words else 0.0
-
-
-def by_class_words(root: etree._Element, words: tuple[str, ...]) -> dict[str, list[etree._Element]]:
-    """The elements whose class contains each word, in document order: one walk for all words.
-
-    libxml2 evaluates each `//*[contains(@class, ...)]` query as a walk of the whole tree
-    (0.3-0.5 ms a page each); a Python walk with one regex does every word at once.
-    """
-    found: dict[str, list[etree._Element]] = {word: [] for word in words}
-    any_word = _any_word(words)
-    for element in root.iter(etree.Element):
-        names = element.get("class")
-        if names and any_word.search(names):
-            for word in words:
-                if word in names:
-                    found[word].append(element)
-    return found
-
-
-@functools.lru_cache(maxsize=16)
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in words))

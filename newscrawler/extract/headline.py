@@ -124,3 +124,15 @@ def choose(declared: list[str], visible: str, title: str, stated: Sequence[str] 
             return _tail(visible)
         return best_spelling(declared, stated)
     return first
+
+
+def overlaps(first: str, second: str) -> bool:
+    """Whether two titles share most of the shorter one's words."""
+    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
+    return bool(a and b) and len(a & b) >= 0.5 * min(len(a), len(b))
+
+
+def coverage(shown: str, declared: str) -> float:
+    """Share of a declared title's words that a shown title states."""
+    words = set(re.findall(r"\w+", declared.lower()))
+    return len(words & set(re.findall(r"\w+", shown.lower()))) / len(words) if words else 0.0

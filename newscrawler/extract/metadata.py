@@ -5,12 +5,19 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from newscrawler.extract import dom
 from newscrawler.extract import language as lang
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.basepage import BasePage
 from newscrawler.extract.bylines import byline_texts
-from newscrawler.extract.headline import choose, clean_title, is_site, site_keys, strip_site
+from newscrawler.extract.headline import (
+    choose,
+    clean_title,
+    coverage,
+    is_site,
+    overlaps,
+    site_keys,
+    strip_site,
+)
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.labels import dateline_element, section_label
 from newscrawler.extract.meta import header_date, microdata_date, time_tag
@@ -58,7 +65,7 @@ class MetadataPage(BasePage):
             title
             for raw in (self.meta.get("headline"), self.meta.get("twitter_title"))
             if (title := strip_site(clean_title(raw), keys))
-            and not (shown and not any(dom.overlaps(title, v) for v in shown))
+            and not (shown and not any(overlaps(title, v) for v in shown))
         ]
         raws = (self.jsonld.get("headline"), self.first(self.headline_css))
         stated = [strip_site(clean_title(raw), keys) for raw in raws if clean_title(raw)]
@@ -80,7 +87,7 @@ class MetadataPage(BasePage):
                   self.meta.get("twitter_title"), self.first(("title",))]  # fmt: skip
         declared = [clean_title(t) for t in titles if t]
         return max(
-            h1s, key=lambda h1: max((dom.coverage(h1, t) for t in declared), default=0.0),
+            h1s, key=lambda h1: max((coverage(h1, t) for t in declared), default=0.0),
             default=None,
         )  # fmt: skip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 from typing import Any
@@ -10,8 +11,6 @@ from urllib.parse import urljoin
 from lxml import etree
 from parsel import Selector
 from parsel.csstranslator import HTMLTranslator
-
-from newscrawler.extract.dom import by_class_words
 
 # Containers of related/sidebar links (wire-markup §7), tried when a site declares none.
 RELATED_CSS = (
@@ -90,6 +89,28 @@ def _entry(link: etree._Element, url: str) -> dict[str, Any] | None:
         "age": age.group(0) if age else None,
         "time": time.strip() if time else None,
     }
+
+
+def by_class_words(root: etree._Element, words: tuple[str, ...]) -> dict[str, list[etree._Element]]:
+    """The elements whose class contains each word, in document order: one walk for all words.
+
+    libxml2 evaluates each `//*[contains(@class, ...)]` query as a walk of the whole tree
+    (0.3-0.5 ms a page each); a Python walk with one regex does every word at once.
+    """
+    found: dict[str, list[etree._Element]] = {word: [] for word in words}
+    any_word = _any_word(words)
+    for element in root.iter(etree.Element):
+        names = element.get("class")
+        if names and any_word.search(names):
+            for word in words:
+                if word in names:
+                    found[word].append(element)
+    return found
+
+
+@functools.lru_cache(maxsize=16)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(word) for word in words))
 
 
 # The default containers by class word, in RELATED_CSS order ("aside" is the tag).

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from functools import lru_cache
 from typing import Any
@@ -108,7 +107,7 @@ def by_class_words(root: etree._Element, words: tuple[str, ...]) -> dict[str, li
     return found
 
 
-@functools.lru_cache(maxsize=16)
+@lru_cache(maxsize=16)
 def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(word) for word in words))
 

@@ -111,7 +111,9 @@ def test_deccan_herald_description_is_a_story_quote(shared_pages: Path) -> None:
     "line",
     ["Next post", "Previous article: Council votes on embankment", "Nächster Beitrag",
      "Aufrufe: 1120", "1,204 views", "You can keep up with me on Twitter @jdoe",
-     "Follow me on Instagram"],
+     "Follow me on Instagram",
+     "Senior Editor with a focus on all things tech and gaming. Life Adventurer. You can keep up"
+     " with me on Twitter: @jdoe"],
 )  # fmt: skip
 def test_blog_navigation_counters_and_sign_offs_are_furniture(line: str) -> None:
     assert is_junk_line(line)

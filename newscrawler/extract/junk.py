@@ -58,7 +58,7 @@ _PATTERNS = (
     rf".{{0,100}}\b{_PLATFORM}(?:\s*(?:,|/|&|\bor\b|\boder\b|\band\b|\bund\b)\s*"
     rf"{_PLATFORM}){{2,}}\b.*",
     r".{0,40}\b(?:folgst du|folgen sie|follow us)\b.{0,80}",
-    r".{0,60}\b(?:keep up with|follow|find|catch) me on (?:twitter|x|facebook|instagram"
+    r".{0,140}\b(?:keep up with|follow|find|catch) me on (?:twitter|x|facebook|instagram"
     r"|linkedin|threads|bluesky|mastodon)\b.*",  # an author's sign-off under a blog-style story
     # blog navigation and counters: "Next post", "Nächster Beitrag: ...", "Aufrufe: 1234"
     r"(?:next|previous|older|newer) (?:post|article|entry|story)s?\b.{0,120}"

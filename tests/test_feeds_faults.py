@@ -200,11 +200,16 @@ def wait_for(path: Path, text: str, proc: subprocess.Popen[str], timeout: float 
         time.sleep(0.2)
 
 
-def test_a_second_crawl_writing_the_same_sqlite_file_fails_fast(
-    tmp_path: Path, slow_site: MockSite
+@pytest.mark.parametrize("suffix", ["sqlite", "jsonl"])
+def test_a_second_crawl_writing_the_same_feed_file_fails_fast(
+    tmp_path: Path, slow_site: MockSite, suffix: str
 ) -> None:
-    shared = tmp_path / "shared.sqlite"
+    # Before (jsonl): the second crawl's -O emptied the file under the first, 20 of its 40
+    # records gone while both said OK; two -o crawls wrote without any guard.
+    shared = tmp_path / f"shared.{suffix}"
     sitemap = ("-a", f"sitemap={slow_site.url}/sitemap.xml")
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"url": "kept"}\n', encoding="utf-8")
     first_ops, log = tmp_path / "first", tmp_path / "first.log"
     with log.open("w", encoding="utf-8") as err:
         first = subprocess.Popen(
@@ -219,7 +224,8 @@ def test_a_second_crawl_writing_the_same_sqlite_file_fails_fast(
             wait_for(log, "Spider opened", first)
             time.sleep(1.0)  # its feeds open in the spider_opened handlers right after
             seconds = [
-                scrapy(tmp_path / mode, *sitemap, mode, str(shared)) for mode in ("-O", "-o")
+                scrapy(tmp_path / mode, *sitemap, mode, str(good), mode, str(shared))
+                for mode in ("-O", "-o")
             ]
             assert first.poll() is None, "the first crawl ended before the second started"
         finally:
@@ -231,7 +237,12 @@ def test_a_second_crawl_writing_the_same_sqlite_file_fails_fast(
         assert stats["newscrawler/feeds/open_failed"] == 1
         assert "downloader/request_count" not in stats
         assert "being written by another crawl" in second.stderr
-    assert sqlite_urls(shared) == sorted(slow_site.article_urls)  # -O emptied nothing
+        assert "Run verdict FEED_FAILED (exit 5)" in second.stderr
+        assert second.returncode == 5
+    urls = sqlite_urls(shared) if suffix == "sqlite" else jsonl_urls(shared)
+    assert urls == sorted(slow_site.article_urls)  # -O emptied nothing, nothing twice
+    assert good.read_text(encoding="utf-8") == '{"url": "kept"}\n'  # checked before any opened
+    assert seen_urls(first_ops) >= set(slow_site.article_urls)
 
 
 # --- 8. a full disk ---------------------------------------------------------------------------

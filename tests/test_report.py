@@ -157,6 +157,28 @@ def test_verdict_of_checks(stats: dict[str, Any], verdict: str) -> None:
     assert worst(failed).name == verdict
 
 
+LISTED = {"newscrawler/report/listing_requests": 2}
+
+
+@pytest.mark.parametrize(
+    ("stats", "reason", "collapsed"),
+    [
+        (LISTED, "finished", True),  # sitemaps answered, no article named in them
+        ({**LISTED, "newscrawler/report/article_requests": 1}, "finished", False),
+        ({**LISTED, "newscrawler/spider/too_old": 4}, "finished", False),  # the user's `since`
+        ({**LISTED, "newscrawler/warc/records": 3}, "finished", False),
+        (LISTED, "shutdown", False),  # cancelled before the sitemap was read
+        (LISTED, "closespider_timeout", False),
+        ({}, "finished", False),  # a Redis worker that found no seed: it reached no listing
+    ],
+)
+def test_listings_without_any_article_are_a_collapse(
+    stats: dict[str, Any], reason: str, collapsed: bool
+) -> None:
+    found = checks.collapse(stats, reason)
+    assert (found == "2 sitemap/feed/listing requests led to 0 article requests") is collapsed
+
+
 def test_exit_codes_are_distinct_and_collapse_keeps_3() -> None:
     codes = [v.exit_code for v in VERDICTS]
     assert len(set(codes)) == len(codes)

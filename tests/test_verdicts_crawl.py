@@ -120,6 +120,50 @@ def test_lost_items(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
 
+# Listings that answer 200 and name no article the spider may fetch.
+NOTHING_LISTED = {
+    "empty sitemap": ({"/sitemap.xml": "urlset"}, "sitemap=/sitemap.xml"),
+    "empty feed": ({"/rss.xml": "rss"}, "feed=/rss.xml"),
+    "offsite and bad entries only": (
+        {"/sitemap.xml": "urlset:http://elsewhere.example/article/1 mailto:desk@example.com"},
+        "sitemap=/sitemap.xml",
+    ),
+    "listing page without article links": ({"/news/": "listing:/about/"}, "listing=/news/"),
+}
+
+
+@pytest.mark.parametrize("case", list(NOTHING_LISTED))
+def test_listings_that_list_no_article_are_collapse(
+    case: str, start_mock_site: Callable[..., MockSite], tmp_path: Path
+) -> None:
+    faults, argument = NOTHING_LISTED[case]
+    site = start_mock_site(articles=3, faults=faults)
+    name, _, path = argument.partition("=")
+    spider = "indialife" if name == "listing" else "article"  # a site spider: its own listings
+    aliases = json.dumps({site.url.removeprefix("http://"): "indialife"})
+    out = str(tmp_path / "articles.jsonl")
+    cmd = ("crawl", spider, "-a", f"{name}={site.url}{path}", "-O", out)
+    result = crawl(*cmd, workdir=tmp_path, NEWSCRAWLER_SITE_ALIASES=aliases)
+    run = {"rc": result.returncode, "log": result.stderr, "report": reports(tmp_path)[-1]}
+    # Before: OK, exit 0, with 0 article pages requested.
+    assert_verdict(run, "COLLAPSE", 3)
+    why = run["report"]["failed_checks"]["COLLAPSE"]
+    assert why == "1 sitemap/feed/listing requests led to 0 article requests"
+    assert run["report"]["requests_sent"] >= 1
+    assert "Traceback" not in run["log"]
+
+
+def test_listings_whose_entries_are_all_older_than_since_are_ok(
+    mock_site: MockSite, tmp_path: Path
+) -> None:
+    # Entries left out by the user's own filter: nothing new is no failure of the site.
+    since = ("-O", str(tmp_path / "a.jsonl"), "-a", "since=1m")
+    run = article_crawl(tmp_path, f"{mock_site.url}/news-sitemap.xml", *since)
+    assert_verdict(run, "OK", 0)
+    assert run["stats"]["newscrawler/spider/too_old"] >= 1
+    assert "newscrawler/report/article_requests" not in run["stats"]
+
+
 def test_feed_that_cannot_be_stored(mock_site: MockSite, tmp_path: Path) -> None:
     feed = f"ftp://user:pass@127.0.0.1:{free_port()}/articles.jsonl"
     local = str(tmp_path / "articles.jsonl")

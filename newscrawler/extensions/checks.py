@@ -6,8 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from newscrawler.extensions.summary import (
+    ARTICLE_REQUESTS_KEY,
     COVERAGE_PREFIX,
     DEFAULT_MIN_ITEMS,
+    LISTING_REQUESTS_KEY,
+    WARC_RECORDS_KEY,
     collapse_reasons,
     with_prefix,
 )
@@ -81,11 +84,27 @@ def outage(stats: Mapping[str, Any]) -> str | None:
 def collapse(
     stats: Mapping[str, Any], finish_reason: str | None, min_items: int = DEFAULT_MIN_ITEMS
 ) -> str | None:
-    """Article pages fetched but no items, or most items dropped as empty."""
+    """Article pages fetched but no items, most items dropped as empty, or no article found."""
     if finish_reason == "shutdown":  # cancelled early: too few pages to judge extraction
         return None
     reasons = collapse_reasons(stats, min_items=min_items)
+    if finish_reason == "finished" and (unreached := nothing_listed(stats)):
+        reasons.append(unreached)
     return "; ".join(reasons) if reasons else None
+
+
+def nothing_listed(stats: Mapping[str, Any]) -> str | None:
+    """Sitemaps, feeds or listing pages were fetched, and they led to no article page at all.
+
+    An empty sitemap, a feed of offsite links, a listing whose links no longer match the
+    site's article pattern: the run reached nobody. Entries left out by the user's `since`,
+    or requested and skipped as already exported, are no failure.
+    """
+    listings = int(stats.get(LISTING_REQUESTS_KEY, 0))
+    found = int(stats.get(ARTICLE_REQUESTS_KEY, 0)) + int(stats.get(WARC_RECORDS_KEY, 0))
+    if not listings or found or stats.get("newscrawler/spider/too_old"):
+        return None
+    return f"{listings} sitemap/feed/listing requests led to 0 article requests"
 
 
 def finish_reason(

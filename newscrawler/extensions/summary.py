@@ -11,6 +11,9 @@ EMPTY_DROP_REASONS = ("EmptyBody", "NotAnArticle")
 DEFAULT_MIN_ITEMS = 3
 # HTML 2xx responses to article requests (a 404 or a PDF is no article page to extract).
 ARTICLE_PAGES_KEY = "newscrawler/report/article_pages"
+# Requests scheduled for article pages and for everything else (sitemaps, feeds, listing pages).
+ARTICLE_REQUESTS_KEY = "newscrawler/report/article_requests"
+LISTING_REQUESTS_KEY = "newscrawler/report/listing_requests"
 # Exported items that have each checked field (extensions/report.py counts, checks.py judges).
 COVERAGE_PREFIX = "newscrawler/coverage/"
 # A WARC replay downloads nothing: its records are its pages, its HTML ones its article pages.

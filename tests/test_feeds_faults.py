@@ -245,6 +245,32 @@ def test_a_second_crawl_writing_the_same_feed_file_fails_fast(
     assert seen_urls(first_ops) >= set(slow_site.article_urls)
 
 
+# --- batch files ------------------------------------------------------------------------------
+
+
+def test_items_in_batch_files_are_remembered_and_skipped_next_run(
+    tmp_path: Path, start_mock_site: Callable[..., MockSite]
+) -> None:
+    # Before: the first batch file, once closed, held every later item back: 5 of 12 items
+    # remembered, and every run fetched and exported the other 7 again.
+    site = start_mock_site(articles=12)
+    batches = str(tmp_path / "out-%(batch_id)d.jsonl")
+    feeds = {
+        str(tmp_path / "all.sqlite"): {"format": "sqlite"},
+        batches: {"format": "jsonlines", "batch_item_count": 5},
+    }
+    args = ("-a", f"sitemap={site.url}/sitemap.xml", "-s", f"FEEDS={json.dumps(feeds)}")
+    first = scrapy(tmp_path, *args)
+    in_files = [url for path in sorted(tmp_path.glob("out-*.jsonl")) for url in jsonl_urls(path)]
+    assert sorted(in_files) == sqlite_urls(tmp_path / "all.sqlite") == sorted(site.article_urls)
+    assert len(list(tmp_path.glob("out-*.jsonl"))) == 3  # 5, 5, 2
+    assert seen_urls(tmp_path) >= set(site.article_urls)
+    assert first.returncode == 0
+    again = scrapy(tmp_path, *args)
+    assert crawl_stats(again.stderr)["newscrawler/incremental/skipped"] == site.articles
+    assert again.returncode == 0
+
+
 # --- 8. a full disk ---------------------------------------------------------------------------
 
 

@@ -105,6 +105,7 @@ class GuardedExporter(exporters.BaseItemExporter):
             logger.error("Feed %s could not be completed: %s", self.reporter.feed, error)
             return
         self._send(signals.feed_committed)
+        self._send(signals.feed_closed)
 
     def _send(self, signal: object) -> None:
         if self.reporter.signals is not None:

@@ -96,10 +96,13 @@ class IncrementalMiddleware:
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
         reaching = newscrawler_signals.item_reaching_feeds
         crawler.signals.connect(mw.item_reaching_feeds, signal=reaching)
+        reached = newscrawler_signals.item_reached_feeds
+        crawler.signals.connect(mw.item_reached_feeds, signal=reached)
         # Feeds open at spider_opened (feeds/extension.py), and the extension announces each item
         # (item_reaching_feeds) before any feed gets it, so a commit covers what it wrote.
         crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.feed_opened)
         crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.feed_committed)
+        crawler.signals.connect(mw.feed_closed, signal=newscrawler_signals.feed_closed)
         crawler.signals.connect(mw.item_lost, signal=newscrawler_signals.feed_item_lost)
         crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         return mw
@@ -127,7 +130,7 @@ class IncrementalMiddleware:
         logger.info("Seen store %s, refresh=%s", shown, self.refresh)
 
     def spider_closed(self) -> None:
-        if not self.gate.feeds:  # else the SQLite feeds' last commits are still to come
+        if not self.gate.tracking:  # else the feeds' last commits are still to come
             self.feeds_closed()
 
     def feeds_closed(self) -> None:
@@ -153,7 +156,11 @@ class IncrementalMiddleware:
     def item_reaching_feeds(self, item: Any, response: Response | None = None) -> None:
         """Sent before the feeds get the item: it is numbered before any feed commits it."""
         self.via_feeds = True
+        self.gate.delivering = True  # until item_reached_feeds
         self.item_passed(item, response)
+
+    def item_reached_feeds(self) -> None:
+        self.record(self.gate.item_delivered())
 
     def item_scraped(self, item: Any, response: Response | None = None) -> None:
         if not self.via_feeds:  # no feed extension: nothing waits, the item counts as exported
@@ -176,6 +183,9 @@ class IncrementalMiddleware:
 
     def feed_committed(self, feed: str) -> None:
         self.record(self.gate.feed_committed(feed))
+
+    def feed_closed(self, feed: str) -> None:
+        self.record(self.gate.feed_closed(feed))
 
     def record(self, items: list[list[str]]) -> None:
         """Mark the URLs of these items exported, in one seen-store commit."""

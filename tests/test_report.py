@@ -157,7 +157,7 @@ def test_verdict_of_checks(stats: dict[str, Any], verdict: str) -> None:
     assert worst(failed).name == verdict
 
 
-LISTED = {"newscrawler/report/listing_requests": 2}
+LISTED = {"newscrawler/report/listing_requests": 2, "downloader/response_status_count/200": 2}
 
 
 @pytest.mark.parametrize(
@@ -166,6 +166,14 @@ LISTED = {"newscrawler/report/listing_requests": 2}
         (LISTED, "finished", True),  # sitemaps answered, no article named in them
         ({**LISTED, "newscrawler/report/article_requests": 1}, "finished", False),
         ({**LISTED, "newscrawler/spider/too_old": 4}, "finished", False),  # the user's `since`
+        ({**LISTED, "newscrawler/incremental/skipped": 4}, "finished", False),  # nothing new
+        ({**LISTED, "robotstxt/forbidden": 4}, "finished", False),
+        # An outage (the sitemap never answered) is OUTAGE alone.
+        (
+            {"newscrawler/report/listing_requests": 2, "downloader/response_status_count/503": 8},
+            "finished",
+            False,
+        ),  # fmt: skip
         ({**LISTED, "newscrawler/warc/records": 3}, "finished", False),
         (LISTED, "shutdown", False),  # cancelled before the sitemap was read
         (LISTED, "closespider_timeout", False),

@@ -29,6 +29,15 @@ DEFAULT_FINISH_REASONS = (
     "closespider_timeout",
 )
 
+# Article requests sent, or found and left out on purpose; a WARC replay's records.
+FOUND_KEYS = (
+    ARTICLE_REQUESTS_KEY,
+    "newscrawler/incremental/skipped",
+    "newscrawler/spider/too_old",
+    "robotstxt/forbidden",
+    WARC_RECORDS_KEY,
+)
+
 
 def errors(stats: Mapping[str, Any]) -> str | None:
     """Unhandled exceptions: tracebacks logged, CRITICAL lines, exceptions raised in callbacks."""
@@ -94,15 +103,15 @@ def collapse(
 
 
 def nothing_listed(stats: Mapping[str, Any]) -> str | None:
-    """Sitemaps, feeds or listing pages were fetched, and they led to no article page at all.
+    """Sitemaps, feeds or listing pages answered, and they led to no article page at all.
 
     An empty sitemap, a feed of offsite links, a listing whose links no longer match the
     site's article pattern: the run reached nobody. Entries left out by the user's `since`,
-    or requested and skipped as already exported, are no failure.
+    skipped as already exported or forbidden by robots.txt are no failure; nor is an outage.
     """
     listings = int(stats.get(LISTING_REQUESTS_KEY, 0))
-    found = int(stats.get(ARTICLE_REQUESTS_KEY, 0)) + int(stats.get(WARC_RECORDS_KEY, 0))
-    if not listings or found or stats.get("newscrawler/spider/too_old"):
+    found = sum(int(stats.get(key, 0)) for key in FOUND_KEYS)
+    if not listings or found or not answered(stats):
         return None
     return f"{listings} sitemap/feed/listing requests led to 0 article requests"
 

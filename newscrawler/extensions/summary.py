@@ -11,7 +11,7 @@ EMPTY_DROP_REASONS = ("EmptyBody", "NotAnArticle")
 DEFAULT_MIN_ITEMS = 3
 # HTML 2xx responses to article requests (a 404 or a PDF is no article page to extract).
 ARTICLE_PAGES_KEY = "newscrawler/report/article_pages"
-# Requests scheduled for article pages and for everything else (sitemaps, feeds, listing pages).
+# Requests sent to the downloader for article pages and for the rest (sitemaps, feeds, listings).
 ARTICLE_REQUESTS_KEY = "newscrawler/report/article_requests"
 LISTING_REQUESTS_KEY = "newscrawler/report/listing_requests"
 # Exported items that have each checked field (extensions/report.py counts, checks.py judges).

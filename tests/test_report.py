@@ -187,6 +187,22 @@ def test_listings_without_any_article_are_a_collapse(
     assert (found == "2 sitemap/feed/listing requests led to 0 article requests") is collapsed
 
 
+@pytest.mark.parametrize(
+    ("stats", "why"),
+    [
+        ({**LISTED, "newscrawler/report/article_requests": 3}, "0 article pages from 3 article"),
+        ({"newscrawler/warc/files": 2}, "0 response records in 2 WARC files"),
+        ({"newscrawler/warc/files": 2, "newscrawler/warc/records": 1}, None),  # replayed one
+        ({**LISTED, "newscrawler/report/article_requests": 3, "item_scraped_count": 1}, None),
+    ],
+)
+def test_article_requests_that_reach_no_page_are_a_collapse(
+    stats: dict[str, Any], why: str | None
+) -> None:
+    found = checks.unreached(stats)
+    assert found == why if why is None else (found or "").startswith(why)
+
+
 def test_exit_codes_are_distinct_and_collapse_keeps_3() -> None:
     codes = [v.exit_code for v in VERDICTS]
     assert len(set(codes)) == len(codes)

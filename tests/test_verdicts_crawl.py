@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 from collections.abc import Callable, Iterator
@@ -120,23 +121,35 @@ def test_lost_items(tmp_path: Path) -> None:
     assert "Traceback" not in run.stderr
 
 
-# Listings that answer 200 and name no article the spider may fetch.
-NOTHING_LISTED = {
-    "empty sitemap": ({"/sitemap.xml": "urlset"}, "sitemap=/sitemap.xml"),
-    "empty feed": ({"/rss.xml": "rss"}, "feed=/rss.xml"),
+# Runs that reach no article: listings that answer 200 and name none the spider may fetch,
+# or article URLs that all answer 404. (faults, argument, why it failed)
+LISTED = "1 sitemap/feed/listing requests led to 0 article requests"
+UNREACHED = {
+    "empty sitemap": ({"/sitemap.xml": "urlset"}, "sitemap=/sitemap.xml", LISTED),
+    "empty feed": ({"/rss.xml": "rss"}, "feed=/rss.xml", LISTED),
     "offsite and bad entries only": (
         {"/sitemap.xml": "urlset:http://elsewhere.example/article/1 mailto:desk@example.com"},
         "sitemap=/sitemap.xml",
+        LISTED,
     ),
-    "listing page without article links": ({"/news/": "listing:/about/"}, "listing=/news/"),
+    "listing page without article links": (
+        {"/news/": "listing:/about/"},
+        "listing=/news/",
+        LISTED,
+    ),
+    "every article 404": (
+        {"rate": {"404": 1.0}, "rate_scope": ["/article"]},
+        "sitemap=/sitemap.xml",
+        "0 article pages from 3 article requests",
+    ),
 }
 
 
-@pytest.mark.parametrize("case", list(NOTHING_LISTED))
-def test_listings_that_list_no_article_are_collapse(
+@pytest.mark.parametrize("case", list(UNREACHED))
+def test_a_run_that_reaches_no_article_is_collapse(
     case: str, start_mock_site: Callable[..., MockSite], tmp_path: Path
 ) -> None:
-    faults, argument = NOTHING_LISTED[case]
+    faults, argument, why = UNREACHED[case]
     site = start_mock_site(articles=3, faults=faults)
     name, _, path = argument.partition("=")
     spider = "indialife" if name == "listing" else "article"  # a site spider: its own listings
@@ -145,11 +158,22 @@ def test_listings_that_list_no_article_are_collapse(
     cmd = ("crawl", spider, "-a", f"{name}={site.url}{path}", "-O", out)
     result = crawl(*cmd, workdir=tmp_path, NEWSCRAWLER_SITE_ALIASES=aliases)
     run = {"rc": result.returncode, "log": result.stderr, "report": reports(tmp_path)[-1]}
-    # Before: OK, exit 0, with 0 article pages requested.
+    # Before: OK, exit 0, with 0 articles exported.
     assert_verdict(run, "COLLAPSE", 3)
-    why = run["report"]["failed_checks"]["COLLAPSE"]
-    assert why == "1 sitemap/feed/listing requests led to 0 article requests"
-    assert run["report"]["requests_sent"] >= 1
+    assert run["report"]["failed_checks"] == {"COLLAPSE": why}
+    assert run["report"]["articles_exported"] == 0
+    assert "Traceback" not in run["log"]
+
+
+def test_a_warc_without_responses_is_collapse(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.warc.gz"
+    with gzip.open(empty, "wb"):
+        pass
+    out = str(tmp_path / "o.jsonl")
+    result = crawl("crawl", "warc", "-a", f"path={empty}", "-O", out, workdir=tmp_path)
+    run = {"rc": result.returncode, "log": result.stderr, "report": reports(tmp_path)[-1]}
+    assert_verdict(run, "COLLAPSE", 3)  # before: OK, exit 0
+    assert run["report"]["failed_checks"] == {"COLLAPSE": "0 response records in 1 WARC files"}
     assert "Traceback" not in run["log"]
 
 

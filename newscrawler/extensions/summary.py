@@ -18,6 +18,7 @@ LISTING_REQUESTS_KEY = "newscrawler/report/listing_requests"
 COVERAGE_PREFIX = "newscrawler/coverage/"
 # A WARC replay downloads nothing: its records are its pages, its HTML ones its article pages.
 WARC_RECORDS_KEY = "newscrawler/warc/records"
+WARC_FILES_KEY = "newscrawler/warc/files"
 WARC_NON_HTML_KEY = "newscrawler/warc/skipped_non_html"
 # Headline figures: the pipelines' `newscrawler/<component>/<event>` counters they are read from.
 FIGURES = {

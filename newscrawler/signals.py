@@ -12,6 +12,14 @@ feed_committed = object()
 # more (a batch file that is done; the next batch is a new feed). Arguments: feed (str).
 feed_closed = object()
 
+# A feed's file holds nothing until it is stored (an upload, a gzip stream): its commits do not
+# count; sent when the storage opens it. Arguments: feed (str).
+feed_deferred = object()
+
+# Such a feed was stored: it holds every item it was given, except those it reported lost.
+# Arguments: feed (str).
+feed_stored = object()
+
 # A feed could not write one item (a value its format cannot hold, a full disk): the item is
 # not in that feed. Arguments: feed (str), url (str | None), reason (str, a stat name part).
 feed_item_lost = object()

@@ -237,6 +237,26 @@ def test_gate_releases_batch_file_items_once_the_next_batch_holds_them() -> None
     assert gate.feed_committed("o-2.jsonl") == [["u3"]]
 
 
+def test_gate_counts_an_upload_or_gzip_feed_only_once_stored() -> None:
+    gate = ExportGate()
+    gate.feed_opened("all.sqlite")
+    gate.feed_deferred("out.jsonl.gz")  # its file holds nothing until stored
+    gate.feed_opened("out.jsonl.gz")
+    assert deliver(gate, "u1") == deliver(gate, "u2") == []
+    assert gate.feed_committed("all.sqlite") == []
+    assert gate.feed_committed("out.jsonl.gz") == []  # in the gzip stream, not in the file
+    assert gate.feed_closed("out.jsonl.gz") == []  # closed is not stored (an upload may fail)
+    assert gate.feed_stored("out.jsonl.gz") == [["u1"], ["u2"]]
+
+
+def test_gate_releases_what_every_closed_feed_held() -> None:
+    gate = ExportGate()
+    gate.feed_deferred("out.jsonl.gz")
+    gate.feed_opened("out.jsonl.gz")
+    assert deliver(gate, "u1") == []
+    assert gate.feed_stored("out.jsonl.gz") == [["u1"]]  # the only feed, stored
+
+
 def test_middleware_records_sqlite_exports_at_commit_and_closes_after_the_feeds(
     tmp_path: Path,
 ) -> None:

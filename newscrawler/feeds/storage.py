@@ -13,6 +13,8 @@ from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from newscrawler.feeds import jsonlines
+from newscrawler.feeds.deferred import announce, confirm
+from newscrawler.feeds.guard import feed_name
 from newscrawler.feeds.locking import FeedOpenError, hold, lock, open_locked
 from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.utils.config import get_float, get_int
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
+    from scrapy.signalmanager import SignalManager
     from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
@@ -131,6 +134,9 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         self.sqlite = options.get("format") in SQLITE_FORMATS
         self.overwrite = bool(options.get("overwrite", False))
         self._held: int | None = None  # the file's descriptor, locked by check_writable
+        # gzip and other postprocessing keep data in memory until the file is stored
+        self.deferred = bool(options.get("postprocessing"))
+        self.signal_manager: SignalManager | None = None
         reason = unsupported_reason(options) if self.sqlite else None
         if reason:  # reported in one ERROR line by feeds/extension.py, which stops the crawl
             raise NotConfigured(f"SQLite feed {uri} is not supported: {reason}")
@@ -163,14 +169,17 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
             commit_interval(crawler.settings)
         elif feed_format in jsonlines.JSONL_FORMATS:
             jsonlines.commit_interval(crawler.settings)
-        return cls(uri, feed_options=feed_options)
+        storage = cls(uri, feed_options=feed_options)
+        storage.signal_manager = crawler.signals
+        return storage
 
     def open(self, spider: Spider) -> IO[bytes]:
         path, held, self._held = Path(self.path), self._held, None
         if not self.sqlite:
             # Two crawls appending to one file lose records (`-O` empties it under the other).
             path.parent.mkdir(parents=True, exist_ok=True)
-            return open_locked(path, overwrite=self.overwrite, held=held)
+            file = open_locked(path, overwrite=self.overwrite, held=held)
+            return announce(self.signal_manager, file) if self.deferred else file
         # FeedSlot types the handle as a file; the sqlite exporter is the only one that gets it.
         return cast("IO[bytes]", SQLiteTarget(path, overwrite=self.overwrite, held=held))
 
@@ -178,4 +187,5 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         if isinstance(file, SQLiteTarget):
             file.close()
             return None
-        return super().store(file)
+        stored = super().store(file)  # closes it: a gzip stream writes its last block only now
+        return confirm(self.signal_manager, feed_name(file), stored) if self.deferred else stored

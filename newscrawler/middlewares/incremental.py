@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STATS_PREFIX = "newscrawler/incremental"
+# newscrawler.signals handled by the method of the same name.
+FEED_SIGNALS = (
+    "item_reaching_feeds",
+    "item_reached_feeds",
+    "feed_opened",
+    "feed_deferred",
+    "feed_committed",
+    "feed_closed",
+    "feed_stored",
+)
 
 
 def now_iso() -> str:
@@ -94,17 +104,12 @@ class IncrementalMiddleware:
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
-        reaching = newscrawler_signals.item_reaching_feeds
-        crawler.signals.connect(mw.item_reaching_feeds, signal=reaching)
-        reached = newscrawler_signals.item_reached_feeds
-        crawler.signals.connect(mw.item_reached_feeds, signal=reached)
+        crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         # Feeds open at spider_opened (feeds/extension.py), and the extension announces each item
         # (item_reaching_feeds) before any feed gets it, so a commit covers what it wrote.
-        crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.feed_opened)
-        crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.feed_committed)
-        crawler.signals.connect(mw.feed_closed, signal=newscrawler_signals.feed_closed)
+        for name in FEED_SIGNALS:
+            crawler.signals.connect(getattr(mw, name), signal=getattr(newscrawler_signals, name))
         crawler.signals.connect(mw.item_lost, signal=newscrawler_signals.feed_item_lost)
-        crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         return mw
 
     def spider_opened(self) -> None:
@@ -186,6 +191,12 @@ class IncrementalMiddleware:
 
     def feed_closed(self, feed: str) -> None:
         self.record(self.gate.feed_closed(feed))
+
+    def feed_deferred(self, feed: str) -> None:
+        self.gate.feed_deferred(feed)
+
+    def feed_stored(self, feed: str) -> None:
+        self.record(self.gate.feed_stored(feed))
 
     def record(self, items: list[list[str]]) -> None:
         """Mark the URLs of these items exported, in one seen-store commit."""

@@ -122,6 +122,15 @@ class ExportGate:
         # An item is being handed to the feeds: a batch feed opened now gets it, and nothing is
         # released until every feed was given it (a new batch file may not be open yet).
         self.delivering = False
+        self.deferred: set[str] = set()  # feeds whose items count only once stored
+
+    def feed_deferred(self, feed: str) -> None:
+        """This feed's file holds nothing until stored (an upload, gzip): commits do not count."""
+        self.deferred.add(feed)
+
+    def feed_stored(self, feed: str) -> list[list[str]]:
+        self.deferred.discard(feed)
+        return self.feed_closed(feed)
 
     def feed_opened(self, feed: str) -> None:
         self.tracking = True
@@ -147,18 +156,21 @@ class ExportGate:
 
     def feed_committed(self, feed: str) -> list[list[str]]:
         """The items (their URLs) now written by every feed and lost by none, in export order."""
-        self.feeds[feed] = self.passed
+        if feed not in self.deferred:
+            self.feeds[feed] = self.passed
         return self._release()
 
     def feed_closed(self, feed: str) -> list[list[str]]:
         """A feed holds all it ever will (a finished batch file): it holds nothing back now."""
-        self.feeds.pop(feed, None)
+        if feed not in self.deferred:
+            self.feeds.pop(feed, None)
         return self._release()
 
     def _release(self) -> list[list[str]]:
-        if self.delivering or not self.feeds:
+        if self.delivering:
             return []
-        covered, ready = min(self.feeds.values()), []
+        # Every feed closed (batch files between items, a gzip file stored): all passed is held.
+        covered, ready = min(self.feeds.values(), default=self.passed), []
         while self.waiting and self.waiting[0][0] <= covered:
             urls = self.waiting.popleft()[1]
             if not self._was_lost(urls):

@@ -79,7 +79,8 @@ def test_backslash_url_never_reaches_the_other_port(
     listing = start_mock_site(articles=3, faults=faults)
     home = listing.url.replace("127.0.0.1", "localhost")  # the listing's host is `localhost`
     arg = {"feed": f"feed={home}/feed.xml", "sitemap": f"sitemap={home}/evil.xml"}
-    result, records = run(home, tmp_path, "-a", arg.get(vector, f"urls={home}/article/2"))
+    urls = f"urls={home}/article/2,{home}/article/3"
+    result, records = run(home, tmp_path, "-a", arg.get(vector, urls))
     log = result.stderr
     assert f"GET {secret.url}" not in log, log[-3000:]
     assert not [r for r in records if r["url"].startswith(secret.url)]

@@ -95,6 +95,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORAGES = {
     "": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
     "file": "newscrawler.feeds.storage.SQLiteAwareFileFeedStorage",
+    # Uploads count their items as exported once uploaded (newscrawler/feeds/deferred.py).
+    "s3": "newscrawler.feeds.deferred.S3FeedStorage",
+    "gs": "newscrawler.feeds.deferred.GCSFeedStorage",
+    "ftp": "newscrawler.feeds.deferred.FTPFeedStorage",
 }
 # Every exporter reports an item it cannot write instead of raising (Scrapy's feed loop stops at
 # a raising exporter, and the feeds after it lose the item); JSON Lines is appended in whole

@@ -19,6 +19,7 @@ from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.extension import CheckedFeedExporter
 from newscrawler.feeds.guard import CsvExporter
 from newscrawler.feeds.jsonlines import JsonLinesFeedExporter
+from newscrawler.feeds.locking import hold, open_locked
 from newscrawler.feeds.storage import FeedOpenError, SQLiteTarget
 from newscrawler.stores.seen import ExportGate
 from newscrawler.text.normalize import normalize_blocks, paragraph_key
@@ -162,6 +163,36 @@ def test_second_writer_of_one_sqlite_file_is_refused_and_nothing_is_emptied(
     again = SQLiteTarget(path, overwrite=True)  # the first is done: -O empties it, in place
     assert again.connection.execute("SELECT name FROM sqlite_master").fetchall() == []
     again.close()
+
+
+def test_second_writer_of_one_jsonl_file_is_refused_and_nothing_is_emptied(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_bytes(b'{"url": "old"}\n')
+    with open_locked(path, overwrite=False) as first:
+        first.write(b'{"url": "a"}\n')
+        first.flush()
+        for overwrite in (True, False):
+            with pytest.raises(FeedOpenError, match="one writer at a time per feed file"):
+                open_locked(path, overwrite=overwrite)
+        with pytest.raises(FeedOpenError, match="another crawl"):
+            hold(path)
+    assert path.read_bytes() == b'{"url": "old"}\n{"url": "a"}\n'
+    held = hold(path)  # the first is done: -O empties it once this writer holds the lock
+    with open_locked(path, overwrite=True, held=held) as again:
+        assert path.read_bytes() == b""
+        again.write(b"x\n")
+    assert path.read_bytes() == b"x\n"
+
+
+def test_devices_are_never_locked() -> None:
+    # Two crawls may both write to /dev/null (benchmarks do); it is neither locked nor emptied.
+    with (
+        open_locked(Path("/dev/null"), overwrite=True),
+        open_locked(Path("/dev/null"), overwrite=True),
+    ):
+        pass
 
 
 def test_sqlite_feed_on_a_file_that_is_not_a_database_refuses_to_open(tmp_path: Path) -> None:

@@ -209,6 +209,54 @@ def test_gate_holds_items_until_every_sqlite_feed_committed_them() -> None:
     assert gate.feed_committed("a.sqlite") == []
 
 
+def deliver(gate: ExportGate, url: str, *opened: str) -> list[list[str]]:
+    """Hand one item to the feeds as the feed extension does; `opened`: batch files it opens."""
+    gate.delivering = True
+    assert gate.item_exported([url]) == []
+    for feed in opened:
+        gate.feed_opened(feed)
+    return gate.item_delivered()
+
+
+def test_gate_releases_batch_file_items_once_the_next_batch_holds_them() -> None:
+    # `-o o-%(batch_id)d.jsonl` with batch_item_count 2, beside a SQLite feed. Before: the
+    # first batch file, closed, held every later item back (5 of 40 remembered).
+    gate = ExportGate()
+    gate.feed_opened("all.sqlite")
+    gate.feed_opened("o-1.jsonl")
+    assert deliver(gate, "u1") == deliver(gate, "u2") == []
+    assert gate.feed_committed("o-1.jsonl") == []  # the batch is full: written, then closed
+    assert gate.feed_closed("o-1.jsonl") == []  # SQLite has not committed u1, u2 yet
+    gate.delivering = True
+    assert gate.item_exported(["u3"]) == []
+    # SQLite commits while it writes u3, before the second batch file is open: nothing of it
+    # may count as exported yet, or a failed write there would lose u3.
+    assert gate.feed_committed("all.sqlite") == []
+    gate.feed_opened("o-2.jsonl")  # opened to write u3
+    assert gate.item_delivered() == [["u1"], ["u2"]]
+    assert gate.feed_committed("o-2.jsonl") == [["u3"]]
+
+
+def test_gate_counts_an_upload_or_gzip_feed_only_once_stored() -> None:
+    gate = ExportGate()
+    gate.feed_opened("all.sqlite")
+    gate.feed_deferred("out.jsonl.gz")  # its file holds nothing until stored
+    gate.feed_opened("out.jsonl.gz")
+    assert deliver(gate, "u1") == deliver(gate, "u2") == []
+    assert gate.feed_committed("all.sqlite") == []
+    assert gate.feed_committed("out.jsonl.gz") == []  # in the gzip stream, not in the file
+    assert gate.feed_closed("out.jsonl.gz") == []  # closed is not stored (an upload may fail)
+    assert gate.feed_stored("out.jsonl.gz") == [["u1"], ["u2"]]
+
+
+def test_gate_releases_what_every_closed_feed_held() -> None:
+    gate = ExportGate()
+    gate.feed_deferred("out.jsonl.gz")
+    gate.feed_opened("out.jsonl.gz")
+    assert deliver(gate, "u1") == []
+    assert gate.feed_stored("out.jsonl.gz") == [["u1"]]  # the only feed, stored
+
+
 def test_middleware_records_sqlite_exports_at_commit_and_closes_after_the_feeds(
     tmp_path: Path,
 ) -> None:

@@ -157,6 +157,52 @@ def test_verdict_of_checks(stats: dict[str, Any], verdict: str) -> None:
     assert worst(failed).name == verdict
 
 
+LISTED = {"newscrawler/report/listing_requests": 2, "downloader/response_status_count/200": 2}
+
+
+@pytest.mark.parametrize(
+    ("stats", "reason", "collapsed"),
+    [
+        (LISTED, "finished", True),  # sitemaps answered, no article named in them
+        ({**LISTED, "newscrawler/report/article_requests": 1}, "finished", False),
+        ({**LISTED, "newscrawler/spider/too_old": 4}, "finished", False),  # the user's `since`
+        ({**LISTED, "newscrawler/incremental/skipped": 4}, "finished", False),  # nothing new
+        ({**LISTED, "robotstxt/forbidden": 4}, "finished", False),
+        # An outage (the sitemap never answered) is OUTAGE alone.
+        (
+            {"newscrawler/report/listing_requests": 2, "downloader/response_status_count/503": 8},
+            "finished",
+            False,
+        ),  # fmt: skip
+        ({**LISTED, "newscrawler/warc/records": 3}, "finished", False),
+        (LISTED, "shutdown", False),  # cancelled before the sitemap was read
+        (LISTED, "closespider_timeout", False),
+        ({}, "finished", False),  # a Redis worker that found no seed: it reached no listing
+    ],
+)
+def test_listings_without_any_article_are_a_collapse(
+    stats: dict[str, Any], reason: str, collapsed: bool
+) -> None:
+    found = checks.collapse(stats, reason)
+    assert (found == "2 sitemap/feed/listing requests led to 0 article requests") is collapsed
+
+
+@pytest.mark.parametrize(
+    ("stats", "why"),
+    [
+        ({**LISTED, "newscrawler/report/article_requests": 3}, "0 article pages from 3 article"),
+        ({"newscrawler/warc/files": 2}, "0 response records in 2 WARC files"),
+        ({"newscrawler/warc/files": 2, "newscrawler/warc/records": 1}, None),  # replayed one
+        ({**LISTED, "newscrawler/report/article_requests": 3, "item_scraped_count": 1}, None),
+    ],
+)
+def test_article_requests_that_reach_no_page_are_a_collapse(
+    stats: dict[str, Any], why: str | None
+) -> None:
+    found = checks.unreached(stats)
+    assert found == why if why is None else (found or "").startswith(why)
+
+
 def test_exit_codes_are_distinct_and_collapse_keeps_3() -> None:
     codes = [v.exit_code for v in VERDICTS]
     assert len(set(codes)) == len(codes)

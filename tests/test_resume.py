@@ -38,15 +38,19 @@ def lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
-def run_until(cmd: list[str], out: Path, log: Path, stop: signal.Signals | None) -> int:
-    """Run a crawl; send `stop` once `out` holds KILL_AFTER lines (None: run to the end)."""
+def run_until(
+    cmd: list[str], out: Path, log: Path, stop: signal.Signals | None, times: int = 1
+) -> int:
+    """Run a crawl; send `stop` (`times` times) once `out` holds KILL_AFTER lines (None: never)."""
     with log.open("w") as err:
         proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err)
         deadline = time.monotonic() + DEADLINE_S
         sent = False
         while proc.poll() is None and time.monotonic() < deadline:
             if stop is not None and not sent and lines(out) >= KILL_AFTER:
-                os.kill(proc.pid, stop)
+                for _ in range(times):
+                    os.kill(proc.pid, stop)
+                    time.sleep(0.05)
                 sent = True
             time.sleep(0.05)
         if proc.poll() is None:  # bounded: a hung crawl fails the test instead of hanging it
@@ -153,3 +157,32 @@ def test_jobdir_alone_resumes_after_a_graceful_stop(
     assert len(every) == len(set(every)) == ARTICLES  # each article once over all runs
     assert sorted(every) == sorted(slow_site.article_urls)
     assert sorted(sqlite_urls(jobdir_only["sqlite"])) == sorted(slow_site.article_urls)
+
+
+def seen_urls(path: Path) -> set[str]:
+    with sqlite3.connect(path) as db:
+        query = "SELECT url FROM seen WHERE last_exported_at IS NOT NULL"
+        urls = {row[0] for row in db.execute(query)}
+    db.close()
+    return urls
+
+
+def test_a_forced_shutdown_is_incomplete_and_marks_only_what_every_feed_holds(
+    slow_site: MockSite, tmp_path: Path
+) -> None:
+    # SIGTERM twice (scrapyd's cancel.json twice, systemctl stop after its own SIGTERM): Scrapy
+    # stops uncleanly, without spider_closed. Before: no verdict, exit 0, as if complete.
+    out, db, log = tmp_path / "out.jsonl", tmp_path / "out.sqlite", tmp_path / "run.log"
+    args = ("crawl", "article", "-a", f"sitemap={slow_site.url}/sitemap.xml")
+    cmd = scrapy_command(*args, "-O", str(out), "-O", str(db), workdir=tmp_path)
+    code = run_until(cmd, out, log, signal.SIGTERM, times=2)
+    text = log.read_text(encoding="utf-8")
+    assert "forcing unclean shutdown" in text
+    assert code == 8, text[-3000:]
+    assert "Run verdict INCOMPLETE (exit 8): the crawl stopped before it could be judged" in text
+    assert "Traceback" not in text
+    in_jsonl = [r["url"] for r in read_jsonl(out)]
+    assert KILL_AFTER <= len(in_jsonl) < ARTICLES
+    assert len(in_jsonl) == len(set(in_jsonl))
+    # Remembered as exported: only items every feed holds; the rest is fetched again next run.
+    assert seen_urls(tmp_path / "seen.sqlite") <= set(in_jsonl) & set(sqlite_urls(db))

@@ -70,15 +70,17 @@ def test_backslash_url_never_reaches_the_other_port(
     # Port B holds the "internal" page: its secret path forwards to an article B serves.
     secret = start_mock_site(articles=3, faults={SECRET: "redirect:{base}/article/1"})
     evil = backslash(secret.url.rsplit(":", 1)[1])
+    # Beside a good entry: a listing of nothing fetchable would be COLLAPSE (it reached nobody).
     faults = {
-        "/feed.xml": f"rss:{evil}",
-        "/evil.xml": f"urlset:{evil}",
+        "/feed.xml": f"rss:{evil} /article/3",
+        "/evil.xml": f"urlset:{evil} /article/3",
         "/article/2": f"redirect:{evil}",
     }
     listing = start_mock_site(articles=3, faults=faults)
     home = listing.url.replace("127.0.0.1", "localhost")  # the listing's host is `localhost`
     arg = {"feed": f"feed={home}/feed.xml", "sitemap": f"sitemap={home}/evil.xml"}
-    result, records = run(home, tmp_path, "-a", arg.get(vector, f"urls={home}/article/2"))
+    urls = f"urls={home}/article/2,{home}/article/3"
+    result, records = run(home, tmp_path, "-a", arg.get(vector, urls))
     log = result.stderr
     assert f"GET {secret.url}" not in log, log[-3000:]
     assert not [r for r in records if r["url"].startswith(secret.url)]
@@ -98,7 +100,7 @@ def test_site_spider_listing_link_in_disguise_is_not_followed(
     secret = start_mock_site(articles=3, faults={path: "redirect:{base}/article/1"})
     port_b = secret.url.rsplit(":", 1)[1]
     evil = f"http://127.0.0.1:{port_b}\\internal\\secret.html\\@indialife.us/article/5"
-    listing = start_mock_site(articles=3, faults={"/evil/": f"listing:{evil}"})
+    listing = start_mock_site(articles=3, faults={"/evil/": f"listing:{evil} /article/3"})
     home = listing.url.replace("127.0.0.1", "localhost")
     aliases = json.dumps({home.removeprefix("http://"): "indialife"})
     out = tmp_path / "out.jsonl"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 from collections.abc import Callable, Iterator
@@ -118,6 +119,73 @@ def test_lost_items(tmp_path: Path) -> None:
     report = last_report(tmp_path)
     assert (report["verdict"], report["lost"]) == ("LOST", {"test": 3})
     assert "Traceback" not in run.stderr
+
+
+# Runs that reach no article: listings that answer 200 and name none the spider may fetch,
+# or article URLs that all answer 404. (faults, argument, why it failed)
+LISTED = "1 sitemap/feed/listing requests led to 0 article requests"
+UNREACHED = {
+    "empty sitemap": ({"/sitemap.xml": "urlset"}, "sitemap=/sitemap.xml", LISTED),
+    "empty feed": ({"/rss.xml": "rss"}, "feed=/rss.xml", LISTED),
+    "offsite and bad entries only": (
+        {"/sitemap.xml": "urlset:http://elsewhere.example/article/1 mailto:desk@example.com"},
+        "sitemap=/sitemap.xml",
+        LISTED,
+    ),
+    "listing page without article links": (
+        {"/news/": "listing:/about/"},
+        "listing=/news/",
+        LISTED,
+    ),
+    "every article 404": (
+        {"rate": {"404": 1.0}, "rate_scope": ["/article"]},
+        "sitemap=/sitemap.xml",
+        "0 article pages from 3 article requests",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(UNREACHED))
+def test_a_run_that_reaches_no_article_is_collapse(
+    case: str, start_mock_site: Callable[..., MockSite], tmp_path: Path
+) -> None:
+    faults, argument, why = UNREACHED[case]
+    site = start_mock_site(articles=3, faults=faults)
+    name, _, path = argument.partition("=")
+    spider = "indialife" if name == "listing" else "article"  # a site spider: its own listings
+    aliases = json.dumps({site.url.removeprefix("http://"): "indialife"})
+    out = str(tmp_path / "articles.jsonl")
+    cmd = ("crawl", spider, "-a", f"{name}={site.url}{path}", "-O", out)
+    result = crawl(*cmd, workdir=tmp_path, NEWSCRAWLER_SITE_ALIASES=aliases)
+    run = {"rc": result.returncode, "log": result.stderr, "report": reports(tmp_path)[-1]}
+    # Before: OK, exit 0, with 0 articles exported.
+    assert_verdict(run, "COLLAPSE", 3)
+    assert run["report"]["failed_checks"] == {"COLLAPSE": why}
+    assert run["report"]["articles_exported"] == 0
+    assert "Traceback" not in run["log"]
+
+
+def test_a_warc_without_responses_is_collapse(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.warc.gz"
+    with gzip.open(empty, "wb"):
+        pass
+    out = str(tmp_path / "o.jsonl")
+    result = crawl("crawl", "warc", "-a", f"path={empty}", "-O", out, workdir=tmp_path)
+    run = {"rc": result.returncode, "log": result.stderr, "report": reports(tmp_path)[-1]}
+    assert_verdict(run, "COLLAPSE", 3)  # before: OK, exit 0
+    assert run["report"]["failed_checks"] == {"COLLAPSE": "0 response records in 1 WARC files"}
+    assert "Traceback" not in run["log"]
+
+
+def test_listings_whose_entries_are_all_older_than_since_are_ok(
+    mock_site: MockSite, tmp_path: Path
+) -> None:
+    # Entries left out by the user's own filter: nothing new is no failure of the site.
+    since = ("-O", str(tmp_path / "a.jsonl"), "-a", "since=1m")
+    run = article_crawl(tmp_path, f"{mock_site.url}/news-sitemap.xml", *since)
+    assert_verdict(run, "OK", 0)
+    assert run["stats"]["newscrawler/spider/too_old"] >= 1
+    assert "newscrawler/report/article_requests" not in run["stats"]
 
 
 def test_feed_that_cannot_be_stored(mock_site: MockSite, tmp_path: Path) -> None:

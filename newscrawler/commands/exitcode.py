@@ -3,24 +3,53 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from typing import TYPE_CHECKING, Any
 
-from newscrawler.extensions.report import EXIT_CODE_KEY
+from newscrawler.extensions.report import EXIT_CODE_KEY, VERDICT_KEY, RunReport
+from newscrawler.extensions.verdicts import BY_NAME
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+logger = logging.getLogger(__name__)
+
+UNJUDGED = BY_NAME["INCOMPLETE"]
+UNJUDGED_LINE = (
+    "Run verdict %s (exit %d): the crawl stopped before it could be judged (a second Ctrl-C or "
+    "SIGTERM forces an unclean shutdown); items still buffered were not written"
+)
+
 
 def stats_exit_code(crawlers: list[Crawler]) -> int:
     """The highest exit code any crawler's report asked for (0 if none did)."""
-    codes = [int((c.stats.get_value(EXIT_CODE_KEY) if c.stats else 0) or 0) for c in crawlers]
-    return max(codes, default=0)
+    return max((crawler_exit_code(crawler) for crawler in crawlers), default=0)
+
+
+def crawler_exit_code(crawler: Crawler) -> int:
+    """Its report's code; INCOMPLETE when the report never judged a crawl that started."""
+    if crawler.stats is None:
+        return 0
+    if unjudged(crawler):
+        logger.error(UNJUDGED_LINE, UNJUDGED.name, UNJUDGED.exit_code)
+        return UNJUDGED.exit_code
+    return int(crawler.stats.get_value(EXIT_CODE_KEY) or 0)
+
+
+def unjudged(crawler: Crawler) -> bool:
+    """A crawl that started with the run report on, and ended without a verdict."""
+    stats = crawler.stats
+    if stats is None or stats.get_value("start_time") is None or stats.get_value(VERDICT_KEY):
+        return False
+    extensions = getattr(crawler, "extensions", None)
+    return any(isinstance(ext, RunReport) for ext in getattr(extensions, "middlewares", ()))
 
 
 class StatsExitCodeMixin:
     """Remembers each crawler a crawl/runspider command starts, then exits with its report's code.
 
-    Scrapy itself exits non-zero only when a crawl fails to start.
+    Scrapy itself exits non-zero only when a crawl fails to start. A crawl cut off before its
+    verdict (an unclean shutdown skips spider_closed) exits INCOMPLETE, never 0.
     """
 
     exitcode: int

@@ -6,8 +6,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from newscrawler.extensions.summary import (
+    ARTICLE_REQUESTS_KEY,
     COVERAGE_PREFIX,
     DEFAULT_MIN_ITEMS,
+    LISTING_REQUESTS_KEY,
+    WARC_FILES_KEY,
+    WARC_RECORDS_KEY,
+    article_pages,
     collapse_reasons,
     with_prefix,
 )
@@ -24,6 +29,13 @@ DEFAULT_FINISH_REASONS = (
     "closespider_itemcount",
     "closespider_pagecount",
     "closespider_timeout",
+)
+
+# Articles found and left out on purpose: already exported, older than `since`, robots.txt.
+LEFT_OUT_KEYS = (
+    "newscrawler/incremental/skipped",
+    "newscrawler/spider/too_old",
+    "robotstxt/forbidden",
 )
 
 
@@ -81,11 +93,36 @@ def outage(stats: Mapping[str, Any]) -> str | None:
 def collapse(
     stats: Mapping[str, Any], finish_reason: str | None, min_items: int = DEFAULT_MIN_ITEMS
 ) -> str | None:
-    """Article pages fetched but no items, or most items dropped as empty."""
+    """Article pages fetched but no items, most items dropped as empty, or no article reached."""
     if finish_reason == "shutdown":  # cancelled early: too few pages to judge extraction
         return None
     reasons = collapse_reasons(stats, min_items=min_items)
+    if finish_reason == "finished" and (why := unreached(stats)):
+        reasons.append(why)
     return "; ".join(reasons) if reasons else None
+
+
+def unreached(stats: Mapping[str, Any]) -> str | None:
+    """No article exported, fetched or replayed, and none left out on purpose: it reached nobody.
+
+    An empty sitemap, a feed of offsite links, a listing whose links no longer match the site's
+    article pattern, article URLs that all answer 404, an archive without responses. An outage
+    (nothing answered) is OUTAGE alone.
+    """
+    if int(stats.get("item_scraped_count", 0)) or article_pages(stats):
+        return None
+    if any(stats.get(key) for key in LEFT_OUT_KEYS):
+        return None
+    articles = int(stats.get(ARTICLE_REQUESTS_KEY, 0))
+    listings = int(stats.get(LISTING_REQUESTS_KEY, 0))
+    if articles and answered(stats):
+        return f"0 article pages from {articles} article requests"
+    if listings and answered(stats):
+        return f"{listings} sitemap/feed/listing requests led to 0 article requests"
+    files = int(stats.get(WARC_FILES_KEY, 0))
+    if files and not stats.get(WARC_RECORDS_KEY):
+        return f"0 response records in {files} WARC files"
+    return None
 
 
 def finish_reason(

@@ -13,13 +13,16 @@ from itemadapter import ItemAdapter
 from scrapy import Request, signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
+from scrapy.utils.httpobj import urlparse_cached
 
 from newscrawler.extensions.errors import TracebackCounter
 from newscrawler.extensions.monitors import Runner, VerdictSuite, failed_actions, failed_checks
 from newscrawler.extensions.options import monitor_actions, report_options
 from newscrawler.extensions.summary import (
     ARTICLE_PAGES_KEY,
+    ARTICLE_REQUESTS_KEY,
     COVERAGE_PREFIX,
+    LISTING_REQUESTS_KEY,
     build_report,
     summary_line,
 )
@@ -84,6 +87,7 @@ class RunReport:
         ext.actions = monitor_actions(crawler)  # built now: a misconfigured one fails at start
         for handler, signal in (
             (ext.spider_opened, signals.spider_opened),
+            (ext.request_reached_downloader, signals.request_reached_downloader),
             (ext.response_received, signals.response_received),
             (ext.item_scraped, signals.item_scraped),
             (ext.spider_closed, signals.spider_closed),
@@ -96,6 +100,13 @@ class RunReport:
     def spider_opened(self) -> None:
         self.pattern = article_pattern(self.crawler.spider if self.crawler else None)
         logging.getLogger().addHandler(self.counter)
+
+    def request_reached_downloader(self, request: Request) -> None:
+        # Past the downloader middlewares: a request of a resumed JOBDIR queue counts too.
+        if urlparse_cached(request).path == "/robots.txt":
+            return  # fetched for every host: no listing
+        found = is_article_request(request, self.pattern)
+        self.stats.inc_value(ARTICLE_REQUESTS_KEY if found else LISTING_REQUESTS_KEY)
 
     def response_received(self, response: Response, request: Request) -> None:
         # A 404 or a PDF is no article page that extraction could have failed on.

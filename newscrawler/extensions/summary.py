@@ -11,10 +11,14 @@ EMPTY_DROP_REASONS = ("EmptyBody", "NotAnArticle")
 DEFAULT_MIN_ITEMS = 3
 # HTML 2xx responses to article requests (a 404 or a PDF is no article page to extract).
 ARTICLE_PAGES_KEY = "newscrawler/report/article_pages"
+# Requests sent to the downloader for article pages and for the rest (sitemaps, feeds, listings).
+ARTICLE_REQUESTS_KEY = "newscrawler/report/article_requests"
+LISTING_REQUESTS_KEY = "newscrawler/report/listing_requests"
 # Exported items that have each checked field (extensions/report.py counts, checks.py judges).
 COVERAGE_PREFIX = "newscrawler/coverage/"
 # A WARC replay downloads nothing: its records are its pages, its HTML ones its article pages.
 WARC_RECORDS_KEY = "newscrawler/warc/records"
+WARC_FILES_KEY = "newscrawler/warc/files"
 WARC_NON_HTML_KEY = "newscrawler/warc/skipped_non_html"
 # Headline figures: the pipelines' `newscrawler/<component>/<event>` counters they are read from.
 FIGURES = {

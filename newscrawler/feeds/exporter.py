@@ -121,8 +121,9 @@ class SQLiteItemExporter(BaseItemExporter):
     def finish_exporting(self) -> None:
         self._timer.stop()
         if self.conn.in_transaction:
-            self._commit(reopen=False)
+            self._commit(reopen=False)  # what it could not store is reported lost
         self._flush_counts()
+        self._send(signals.feed_closed)
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN")

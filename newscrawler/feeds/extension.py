@@ -115,7 +115,12 @@ class CheckedFeedExporter(FeedExporter):
         # then covers it, instead of holding it until its next commit.
         signal = newscrawler_signals.item_reaching_feeds
         self.crawler.signals.send_catch_log(signal, item=item, response=response)
-        super().item_scraped(item, spider)
+        try:
+            super().item_scraped(item, spider)
+        finally:
+            # Commits made while the feeds got it are released now, when a new batch file
+            # (`%(batch_id)d`) that gets it is open too.
+            self.crawler.signals.send_catch_log(newscrawler_signals.item_reached_feeds)
 
     def item_lost(self, feed: str, url: str | None, reason: str) -> None:
         """Count an item once, however many feeds lost it."""

@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from itemadapter import ItemAdapter
 from scrapy import exporters
+from scrapy.extensions.postprocessing import PostProcessingManager
 
 from newscrawler import signals
 
@@ -24,6 +25,8 @@ _DISK_FULL = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
 
 def feed_name(file: object) -> str:
     """The name a feed is known by in signals and logs: its path, else its object id."""
+    if isinstance(file, PostProcessingManager):  # what the exporter writes to; the storage's file
+        file = file.file
     name = getattr(file, "name", None) or getattr(file, "path", None)
     return str(name) if name else f"feed-{id(file)}"
 
@@ -105,6 +108,7 @@ class GuardedExporter(exporters.BaseItemExporter):
             logger.error("Feed %s could not be completed: %s", self.reporter.feed, error)
             return
         self._send(signals.feed_committed)
+        self._send(signals.feed_closed)
 
     def _send(self, signal: object) -> None:
         if self.reporter.signals is not None:

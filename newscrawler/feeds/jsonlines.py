@@ -78,7 +78,8 @@ class JsonLinesFeedExporter(JsonLinesItemExporter):
             self._timer.start()
 
     def finish_exporting(self) -> None:
-        self.commit()
+        self.commit()  # what it could not append is reported lost
+        self._send(signals.feed_closed)
 
     def commit(self) -> None:
         """Append the buffered records in one piece, or none of them, and say so."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import os
 import sqlite3
@@ -14,6 +13,9 @@ from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from newscrawler.feeds import jsonlines
+from newscrawler.feeds.deferred import announce, confirm
+from newscrawler.feeds.guard import feed_name
+from newscrawler.feeds.locking import FeedOpenError, hold, lock, open_locked
 from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.utils.config import get_float, get_int
 
@@ -21,21 +23,14 @@ if TYPE_CHECKING:
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
+    from scrapy.signalmanager import SignalManager
     from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
 
 SQLITE_FORMATS = frozenset({"sqlite", "db"})
 _SIDE_FILES = ("-wal", "-shm", "-journal")
-LOCKED = (
-    "{path} is being written by another crawl: one writer at a time per SQLite file. "
-    "Run this crawl when that one has finished, or give it another feed path"
-)
-
-
-class FeedOpenError(Exception):
-    """A feed that cannot be opened or written: the crawl stops before its first request."""
-
+__all__ = ["FeedOpenError", "SQLiteAwareFileFeedStorage", "SQLiteTarget"]
 
 COMMIT_EVERY_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_EVERY"
 COMMIT_SECONDS_SETTING = "NEWSCRAWLER_SQLITE_COMMIT_SECONDS"
@@ -61,21 +56,23 @@ class SQLiteTarget:
     SQLite, rather than unlinking files another process may have open.
     """
 
-    def __init__(self, path: Path, *, overwrite: bool) -> None:
+    def __init__(self, path: Path, *, overwrite: bool, held: int | None = None) -> None:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+            fd = held if held is not None else os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError as error:
             raise FeedOpenError(f"{path}: {error.strerror or error}") from error
+        self._lock_fd = fd
         try:
-            fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if held is None:
+                lock(self._lock_fd, path, "SQLite file")
             if overwrite:
                 _empty(path, self._lock_fd)
             self.connection: sqlite3.Connection = sqlschema.connect(path)
-        except BlockingIOError as error:
+        except FeedOpenError:
             os.close(self._lock_fd)
-            raise FeedOpenError(LOCKED.format(path=path)) from error
+            raise
         except (OSError, sqlite3.Error) as error:
             os.close(self._lock_fd)
             raise FeedOpenError(f"{path}: {error}") from error
@@ -136,23 +133,28 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         options = feed_options or {}
         self.sqlite = options.get("format") in SQLITE_FORMATS
         self.overwrite = bool(options.get("overwrite", False))
+        self._held: int | None = None  # the file's descriptor, locked by check_writable
+        # gzip and other postprocessing keep data in memory until the file is stored
+        self.deferred = bool(options.get("postprocessing"))
+        self.signal_manager: SignalManager | None = None
         reason = unsupported_reason(options) if self.sqlite else None
         if reason:  # reported in one ERROR line by feeds/extension.py, which stops the crawl
             raise NotConfigured(f"SQLite feed {uri} is not supported: {reason}")
 
     def check_writable(self) -> None:
-        """Raise FeedOpenError unless the path can be written; truncates nothing.
+        """Raise FeedOpenError unless the path can be written by this crawl; truncates nothing.
 
-        Run for every feed before any is opened, so `-O good.jsonl -O /proc/x.sqlite` stops
-        with good.jsonl as it was.
+        Run for every feed before any is opened, so `-O good.jsonl -O /proc/x.sqlite` (or a
+        file another crawl writes) stops with good.jsonl as it was. The lock taken on an
+        existing file is kept for open().
         """
         path = Path(self.path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryFile(dir=path.parent):
                 pass
-            if path.exists():
-                os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+            if self._held is None:
+                self._held = hold(path, "SQLite file" if self.sqlite else "feed file")
         except OSError as error:
             raise FeedOpenError(f"{path}: {error.strerror or error}") from error
 
@@ -167,16 +169,23 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
             commit_interval(crawler.settings)
         elif feed_format in jsonlines.JSONL_FORMATS:
             jsonlines.commit_interval(crawler.settings)
-        return cls(uri, feed_options=feed_options)
+        storage = cls(uri, feed_options=feed_options)
+        storage.signal_manager = crawler.signals
+        return storage
 
     def open(self, spider: Spider) -> IO[bytes]:
+        path, held, self._held = Path(self.path), self._held, None
         if not self.sqlite:
-            return super().open(spider)
+            # Two crawls appending to one file lose records (`-O` empties it under the other).
+            path.parent.mkdir(parents=True, exist_ok=True)
+            file = open_locked(path, overwrite=self.overwrite, held=held)
+            return announce(self.signal_manager, file) if self.deferred else file
         # FeedSlot types the handle as a file; the sqlite exporter is the only one that gets it.
-        return cast("IO[bytes]", SQLiteTarget(Path(self.path), overwrite=self.overwrite))
+        return cast("IO[bytes]", SQLiteTarget(path, overwrite=self.overwrite, held=held))
 
     def store(self, file: IO[bytes]) -> Deferred[None] | None:
         if isinstance(file, SQLiteTarget):
             file.close()
             return None
-        return super().store(file)
+        stored = super().store(file)  # closes it: a gzip stream writes its last block only now
+        return confirm(self.signal_manager, feed_name(file), stored) if self.deferred else stored

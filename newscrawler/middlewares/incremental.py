@@ -29,6 +29,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 STATS_PREFIX = "newscrawler/incremental"
+# newscrawler.signals handled by the method of the same name.
+FEED_SIGNALS = (
+    "item_reaching_feeds",
+    "item_reached_feeds",
+    "feed_opened",
+    "feed_deferred",
+    "feed_committed",
+    "feed_closed",
+    "feed_stored",
+)
 
 
 def now_iso() -> str:
@@ -94,14 +104,12 @@ class IncrementalMiddleware:
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(mw.item_scraped, signal=signals.item_scraped)
-        reaching = newscrawler_signals.item_reaching_feeds
-        crawler.signals.connect(mw.item_reaching_feeds, signal=reaching)
+        crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         # Feeds open at spider_opened (feeds/extension.py), and the extension announces each item
         # (item_reaching_feeds) before any feed gets it, so a commit covers what it wrote.
-        crawler.signals.connect(mw.feed_opened, signal=newscrawler_signals.feed_opened)
-        crawler.signals.connect(mw.feed_committed, signal=newscrawler_signals.feed_committed)
+        for name in FEED_SIGNALS:
+            crawler.signals.connect(getattr(mw, name), signal=getattr(newscrawler_signals, name))
         crawler.signals.connect(mw.item_lost, signal=newscrawler_signals.feed_item_lost)
-        crawler.signals.connect(mw.feeds_closed, signal=signals.feed_exporter_closed)
         return mw
 
     def spider_opened(self) -> None:
@@ -127,7 +135,7 @@ class IncrementalMiddleware:
         logger.info("Seen store %s, refresh=%s", shown, self.refresh)
 
     def spider_closed(self) -> None:
-        if not self.gate.feeds:  # else the SQLite feeds' last commits are still to come
+        if not self.gate.tracking:  # else the feeds' last commits are still to come
             self.feeds_closed()
 
     def feeds_closed(self) -> None:
@@ -153,7 +161,11 @@ class IncrementalMiddleware:
     def item_reaching_feeds(self, item: Any, response: Response | None = None) -> None:
         """Sent before the feeds get the item: it is numbered before any feed commits it."""
         self.via_feeds = True
+        self.gate.delivering = True  # until item_reached_feeds
         self.item_passed(item, response)
+
+    def item_reached_feeds(self) -> None:
+        self.record(self.gate.item_delivered())
 
     def item_scraped(self, item: Any, response: Response | None = None) -> None:
         if not self.via_feeds:  # no feed extension: nothing waits, the item counts as exported
@@ -176,6 +188,15 @@ class IncrementalMiddleware:
 
     def feed_committed(self, feed: str) -> None:
         self.record(self.gate.feed_committed(feed))
+
+    def feed_closed(self, feed: str) -> None:
+        self.record(self.gate.feed_closed(feed))
+
+    def feed_deferred(self, feed: str) -> None:
+        self.gate.feed_deferred(feed)
+
+    def feed_stored(self, feed: str) -> None:
+        self.record(self.gate.feed_stored(feed))
 
     def record(self, items: list[list[str]]) -> None:
         """Mark the URLs of these items exported, in one seen-store commit."""

@@ -120,6 +120,7 @@ class WarcSpider(ExtractingSpider):
         self.progress.restart()
         self.bytes_total = sum(warc.stat().st_size for warc in self.files)
         for warc in self.files:
+            self._count("files")
             async for item in self._items(self._responses(warc)):
                 yield item
             self.bytes_done += warc.stat().st_size

@@ -118,9 +118,24 @@ class ExportGate:
         self.passed = 0
         self.waiting: deque[tuple[int, list[str]]] = deque()
         self.lost: set[str] = set()
+        self.tracking = False  # a feed was opened: items wait for commits from now on
+        # An item is being handed to the feeds: a batch feed opened now gets it, and nothing is
+        # released until every feed was given it (a new batch file may not be open yet).
+        self.delivering = False
+        self.deferred: set[str] = set()  # feeds whose items count only once stored
+
+    def feed_deferred(self, feed: str) -> None:
+        """This feed's file holds nothing until stored (an upload, gzip): commits do not count."""
+        self.deferred.add(feed)
+
+    def feed_stored(self, feed: str) -> list[list[str]]:
+        self.deferred.discard(feed)
+        return self.feed_closed(feed)
 
     def feed_opened(self, feed: str) -> None:
-        self.feeds.setdefault(feed, self.passed)  # earlier items never reach this feed
+        self.tracking = True
+        # earlier items never reach this feed
+        self.feeds.setdefault(feed, self.passed - 1 if self.delivering else self.passed)
 
     def item_lost(self, url: str) -> None:
         """A feed could not write the item of this URL."""
@@ -128,16 +143,34 @@ class ExportGate:
 
     def item_exported(self, urls: list[str]) -> list[list[str]]:
         """The items (their URLs) to mark exported now: this one, unless a feed holds it."""
-        if not self.feeds:
+        if not self.tracking:
             return [] if self._was_lost(urls) else [urls]
         self.passed += 1
         self.waiting.append((self.passed, urls))
         return []
 
+    def item_delivered(self) -> list[list[str]]:
+        """Every feed was given the last item: what their commits meanwhile covered, in order."""
+        self.delivering = False
+        return self._release()
+
     def feed_committed(self, feed: str) -> list[list[str]]:
         """The items (their URLs) now written by every feed and lost by none, in export order."""
-        self.feeds[feed] = self.passed
-        covered, ready = min(self.feeds.values()), []
+        if feed not in self.deferred:
+            self.feeds[feed] = self.passed
+        return self._release()
+
+    def feed_closed(self, feed: str) -> list[list[str]]:
+        """A feed holds all it ever will (a finished batch file): it holds nothing back now."""
+        if feed not in self.deferred:
+            self.feeds.pop(feed, None)
+        return self._release()
+
+    def _release(self) -> list[list[str]]:
+        if self.delivering:
+            return []
+        # Every feed closed (batch files between items, a gzip file stored): all passed is held.
+        covered, ready = min(self.feeds.values(), default=self.passed), []
         while self.waiting and self.waiting[0][0] <= covered:
             urls = self.waiting.popleft()[1]
             if not self._was_lost(urls):

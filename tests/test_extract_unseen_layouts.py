@@ -112,3 +112,29 @@ def test_the_analytics_date_keys_agree_with_the_truth_wherever_they_appear() -> 
             assert stated.date().isoformat() == case["published_at"][:10], (case["name"], key)
             checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize(
+    ("shown", "raw"),
+    [("<p class='post-meta'><a class='post-meta-time'>08/08/2017</a></p>", "08/08/2017"),
+     ("<p class='fecha-articulo'><span>jeudi 13 juin 2019</span></p>", "13 juin 2019"),
+     ("<div class='article-metadata'> 30.07.2019 </div>", "30.07.2019"),
+     ("<span class='entry-date'>Posted on December 16, 2012 by admin</span>", "December 16, 2012")],
+)  # fmt: skip
+def test_a_date_shown_in_a_date_named_element(shown: str, raw: str) -> None:
+    # Blogs and small portals that declare no date in markup (htmldate's test pages: ldt.de,
+    # revolutionpermanente.fr, sebastian-kurz.at).
+    page = _page("<meta http-equiv='content-language' content='fr'>", f"<h1>Headline</h1>{shown}")
+    assert page.published() == (raw, "time-tag")
+
+
+def test_dates_of_comments_and_sidebars_are_not_the_article_s() -> None:
+    comment = "<div class='comment'><span class='comment-date'>December 17, 2012</span></div>"
+    aside = "<aside><span class='date'>December 18, 2012</span></aside>"
+    assert _page("", f"<h1>Headline</h1>{comment}{aside}").published() == (None, None)
+
+
+def test_a_declared_date_still_comes_first() -> None:
+    head = "<meta property='article:published_time' content='2012-12-15T10:00:00Z'>"
+    page = _page(head, "<h1>H</h1><span class='entry-date'>December 16, 2012</span>")
+    assert page.published() == ("2012-12-15T10:00:00Z", "meta")

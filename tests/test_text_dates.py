@@ -261,3 +261,20 @@ def test_unparseable_raw_is_kept() -> None:
 
 def test_unknown_source_is_dropped() -> None:
     assert resolve_published("2026-05-07", "sitemap").source is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        pytest.param("07.02.2019", "2019-02-07T00:00:00+00:00", id="dotted-day-first"),
+        pytest.param("7.2.2019", "2019-02-07T00:00:00+00:00", id="dotted-short"),
+        pytest.param("07.02.2019, 10:15 Uhr", "2019-02-07T10:15:00+00:00", id="dotted-uhr"),
+        pytest.param("1.1.2020 um 09:05", "2020-01-01T09:05:00+00:00", id="dotted-um"),
+        pytest.param("16.12.2012", "2012-12-16T00:00:00+00:00", id="dotted-unambiguous"),
+        pytest.param("31.02.2019", None, id="dotted-impossible"),
+    ],
+)
+def test_dotted_dates_are_day_first(raw: str, expected: str | None) -> None:
+    # German, Turkish, Russian, Nordic pages: D.M.YYYY. dateparser's default month-first order
+    # read "07.02.2019" (Beltz, a held-out page) as 2 July.
+    assert parse_date(raw, tz=UTC, languages=("de", "en")) == expected

@@ -135,3 +135,48 @@ def header_date(selector: Selector) -> str | None:
             if iso := _iso(found):
                 return iso
     return None
+
+
+# Elements whose class or id names a date: "entry-date", "post-date", "datum", "fecha",
+# "published", "posted-on", or the post's metadata line ("post-meta", "article-metadata").
+_DATE_HOLDER = re.compile(r"date|datum|fecha|time|publish|posted|meta", re.I)
+# Chrome whose dates are not the article's: comments, teasers, sidebars, footers.
+_OTHER_DATES = re.compile(r"comment|related|teaser|sidebar|widget|footer", re.I)
+_OTHER_TAGS = frozenset(("footer", "aside", "nav"))
+# A date in a short text: "16.12.2012", "2012-12-16", "08/08/2017" (read month first),
+# "16. Dezember 2012", "December 16, 2012",
+# "16 de diciembre de 2012", with a time after it when there is one.
+VISIBLE_DATE = re.compile(
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,}\.?\s+(?:de\s+)?(?:19|20)\d\d"
+    r"|[^\W\d_]{3,}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)"
+    r"(?:,?\s*(?:um|at|à|a las|-|,)?\s*\d{1,2}:\d\d)?"
+)
+MAX_DATE_TEXT = 100
+_HOLDERS = etree.XPath("//*[@class or @id]")
+
+
+def _in_chrome(element: etree._Element) -> bool:
+    for ancestor_ in element.iterancestors():
+        names = f"{ancestor_.get('class') or ''} {ancestor_.get('id') or ''}"
+        if ancestor_.tag in _OTHER_TAGS or _OTHER_DATES.search(names):
+            return True
+    return False
+
+
+def visible_dates(selector: Selector) -> list[str]:
+    """Dates shown in date-named elements outside comments and sidebars, in page order.
+
+    Blogs and small portals declare no date in markup and show "Posted on December 16, 2012"
+    or "16.12.2012" in an element whose class says so.
+    """
+    found = []
+    for element in _HOLDERS(selector.root):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _DATE_HOLDER.search(names):
+            continue
+        text = " ".join(" ".join(_VISIBLE(element)).split())
+        if len(text) <= MAX_DATE_TEXT and (shown := VISIBLE_DATE.search(text)):
+            if not _in_chrome(element):
+                found.append(shown.group(0))
+    return found

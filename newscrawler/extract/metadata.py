@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cached_property
 
@@ -20,8 +21,9 @@ from newscrawler.extract.headline import (
 )
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.labels import dateline_element, section_label
-from newscrawler.extract.meta import header_date, microdata_date, time_tag
+from newscrawler.extract.meta import header_date, microdata_date, time_tag, visible_dates
 from newscrawler.extract.storybyline import edge_name, editor_credit
+from newscrawler.text.dates import parse_date
 
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
 BYLINE_CSS = (
@@ -145,7 +147,20 @@ class MetadataPage(BasePage):
             return value, "time-tag"
         if value := time_tag(self.selector) or header_date(self.selector):
             return value, "time-tag"
+        if value := self._shown_date():
+            return value, "time-tag"
         return None, None
+
+    def _shown_date(self) -> str | None:
+        """The first date a date-named element shows that reads as one (page language, en)."""
+        code = lang.declared(self.selector, self.jsonld, self.meta) or lang.detected(
+            [" ".join(p.itertext()) for p in itertools.islice(self.selector.root.iter("p"), 20)]
+        )
+        own = (code or "").split("-")[0].lower()
+        languages = tuple(dict.fromkeys(language for language in (own, "en") if language))
+        return next(
+            (d for d in visible_dates(self.selector) if parse_date(d, languages=languages)), None
+        )
 
     def _page_offset(self) -> str | None:
         """The UTC offset of the page's other machine dates ("+02:00"), when one states it."""

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from newscrawler.text.dotted import dotted_date
+
 # Fixed offsets in minutes, as the sites we crawl mean them: IST is India (dateutil and
 # dateparser may read Israel or Irish), CST is US Central (not China).
 _ZONE_OFFSETS = {
@@ -98,7 +100,8 @@ def parse_date(
     text = (raw or "").strip()
     if not text or len(text) > 200:
         return None
-    moment = _epoch(text) or _isoformat(text, tz) or _shaped(text.casefold(), tz, now)
+    moment = _epoch(text) or _isoformat(text, tz) or dotted_date(text, tz)
+    moment = moment or _shaped(text.casefold(), tz, now)
     # No digit, no day or year: "yesterday" or junk, not worth dateparser's milliseconds.
     if moment is None and any(char.isdigit() for char in text):
         moment = _dateparser(text, tz, languages)

@@ -50,6 +50,10 @@ REDIS_SETTINGS: dict[str, Any] = {
     # use; a new run starts from `python -m newscrawler.cli.push_seeds --reset`.
     "SCHEDULER_PERSIST": True,
 }
+# Without Redis: Scrapy's scheduler, except that a request its JOBDIR disk queue cannot take (a
+# queue file a killed crawl left torn) is kept in memory, not lost (newscrawler/diskqueue.py).
+# Set here, not in settings.py: a project setting would outrank the Redis one below.
+LOCAL_SCHEDULER = "newscrawler.diskqueue.ResumableScheduler"
 INSTALL_HINT = "pip install scrapy-redis==0.9.1"
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
@@ -57,13 +61,15 @@ REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 class RedisAddon:
     """Switches the scheduler and duplicate filter to scrapy-redis when a Redis URL is given.
 
-    Settings: NEWSCRAWLER_REDIS_URL (`redis://host:port/db`; empty: one process, nothing changes).
-    Runs after the command line, at add-on priority: `-s SCHEDULER_PERSIST=False` still wins.
+    Settings: NEWSCRAWLER_REDIS_URL (`redis://host:port/db`; empty: one process, the local
+    scheduler). Runs after the command line, at add-on priority: `-s SCHEDULER_PERSIST=False`
+    (or `-s SCHEDULER=...`) still wins.
     """
 
     def update_settings(self, settings: BaseSettings) -> None:
         url = get_str(settings, "NEWSCRAWLER_REDIS_URL", "")
         if not url:
+            settings.set("SCHEDULER", LOCAL_SCHEDULER, priority="addon")
             return
         if not url.startswith(REDIS_SCHEMES):
             raise ConfigError(

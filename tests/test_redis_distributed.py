@@ -17,7 +17,7 @@ import pytest
 from scrapy.settings import Settings
 
 import newscrawler.settings as project
-from newscrawler.addons import REDIS_SETTINGS, RedisAddon
+from newscrawler.addons import LOCAL_SCHEDULER, REDIS_SETTINGS, RedisAddon
 from newscrawler.cli.push_seeds import push
 from newscrawler.middlewares import incremental
 from newscrawler.stores.seen import SeenStore
@@ -88,11 +88,16 @@ def test_addon_is_enabled_in_project_settings() -> None:
     assert "newscrawler.addons.RedisAddon" in project.ADDONS
 
 
-def test_addon_changes_nothing_without_url() -> None:
+def test_addon_without_url_keeps_one_process_with_the_local_scheduler() -> None:
     settings = Settings()
     RedisAddon().update_settings(settings)
-    assert settings["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"
+    assert settings["SCHEDULER"] == LOCAL_SCHEDULER  # Scrapy's, safe with a torn JOBDIR queue
     assert settings.get("REDIS_URL") is None
+    assert settings["DUPEFILTER_CLASS"] == "scrapy.dupefilters.RFPDupeFilter"
+    chosen = Settings()
+    chosen.set("SCHEDULER", "scrapy.core.scheduler.Scheduler", priority="cmdline")
+    RedisAddon().update_settings(chosen)
+    assert chosen["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"  # -s SCHEDULER= wins
 
 
 def test_addon_switches_scheduler_and_dupefilter_but_command_line_wins() -> None:

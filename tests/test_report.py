@@ -298,7 +298,18 @@ def test_traceback_counter_tells_tracebacks_from_one_line_errors() -> None:
         log.critical("Unhandled error in Deferred:\nTraceback (most recent call last):\n ...")
     finally:
         log.removeHandler(counter)
-    assert stats.get_value("newscrawler/errors/tracebacks") == 2
+    engine = logging.getLogger("scrapy.core.engine")  # its own failures, logged at INFO
+    engine.addHandler(counter)
+    level = engine.level
+    engine.setLevel(logging.INFO)  # as a crawl's logging lets INFO through to handlers
+    try:
+        failure = (ValueError, ValueError("unpack requires a buffer of 4 bytes"), None)
+        engine.info("Error while handling downloader output", exc_info=failure)
+        engine.info("Spider opened")
+    finally:
+        engine.removeHandler(counter)
+        engine.setLevel(level)
+    assert stats.get_value("newscrawler/errors/tracebacks") == 3
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,12 @@ DEADLINE_S = 90.0
 
 @pytest.fixture(scope="module")
 def slow_site() -> Iterator[MockSite]:
-    """Every article page takes 0.3 s, so a kill lands while most articles are still pending."""
-    proc, site = _start(articles=ARTICLES, faults={"rate": {"slow:0.3": 1.0}})
+    """Every article page takes 0.8 s, so a stop lands while most articles are still queued.
+
+    At 0.3 s a loaded machine (CI beside other jobs) noticed the 8th record only when every
+    request had left the queue: nothing was left to resume, and the resume assertion failed.
+    """
+    proc, site = _start(articles=ARTICLES, faults={"rate": {"slow:0.8": 1.0}})
     try:
         yield site
     finally:

@@ -190,3 +190,18 @@ def test_a_forced_shutdown_is_incomplete_and_marks_only_what_every_feed_holds(
     assert len(in_jsonl) == len(set(in_jsonl))
     # Remembered as exported: only items every feed holds; the rest is fetched again next run.
     assert seen_urls(tmp_path / "seen.sqlite") <= set(in_jsonl) & set(sqlite_urls(db))
+
+
+def test_a_forced_shutdown_without_the_run_report_is_incomplete_too(
+    slow_site: MockSite, tmp_path: Path
+) -> None:
+    # NEWSCRAWLER_REPORT_ENABLED=False gives no verdict, but a crawl stopped uncleanly never
+    # finished: before, it exited 0.
+    out, log = tmp_path / "out.jsonl", tmp_path / "run.log"
+    args = ("crawl", "article", "-a", f"sitemap={slow_site.url}/sitemap.xml", "-O", str(out))
+    cmd = scrapy_command(*args, workdir=tmp_path, NEWSCRAWLER_REPORT_ENABLED="False")
+    code = run_until(cmd, out, log, signal.SIGTERM, times=2)
+    text = log.read_text(encoding="utf-8")
+    assert "forcing unclean shutdown" in text
+    assert code == 8, text[-3000:]
+    assert "Traceback" not in text

@@ -37,10 +37,16 @@ def crawler_exit_code(crawler: Crawler) -> int:
 
 
 def unjudged(crawler: Crawler) -> bool:
-    """A crawl that started with the run report on, and ended without a verdict."""
+    """A crawl that started and ended without a verdict: the run report on, or none closed it.
+
+    With the report off (NEWSCRAWLER_REPORT_ENABLED=False) there is no verdict to wait for, but
+    an unclean shutdown still shows: spider_closed never ran, so no `finish_reason` was kept.
+    """
     stats = crawler.stats
     if stats is None or stats.get_value("start_time") is None or stats.get_value(VERDICT_KEY):
         return False
+    if stats.get_value("finish_reason") is None:
+        return True
     extensions = getattr(crawler, "extensions", None)
     return any(isinstance(ext, RunReport) for ext in getattr(extensions, "middlewares", ()))
 

@@ -5,22 +5,15 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
-from newscrawler.extract.dom import ancestor
+from newscrawler.extract.dom import ancestor, visible_texts
 from newscrawler.extract.related import compiled_css
 
 REGION_LEVELS = 4  # byline parts share an ancestor this close (a/address/div/div)
 MIN_SPLIT_CHILDREN = 2
 
 
-# A byline element's text without the scripts it may hold (CNN's image-fallback code).
-_VISIBLE_TEXT = etree.XPath(
-    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
-    " or ancestor::template)]"
-)
-
-
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(_VISIBLE_TEXT(element)).split())
+    return " ".join("".join(visible_texts(element)).split())  # CNN's byline holds a script
 
 
 def _names(element: etree._Element) -> list[str]:

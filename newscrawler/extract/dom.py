@@ -191,3 +191,15 @@ def first_match_texts(selector: Selector, selectors: tuple[str, ...]) -> list[st
         if texts := [t for t in found if t]:
             return texts
     return []
+
+
+# Text nodes outside scripts and styles: a byline block or a date line may hold a <script>.
+_VISIBLE_TEXTS = etree.XPath(
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+
+
+def visible_texts(element: etree._Element) -> list[str]:
+    """The element's text nodes a reader sees, in order (no script, style or template text)."""
+    return [str(text) for text in _VISIBLE_TEXTS(element)]

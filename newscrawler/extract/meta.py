@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 from parsel import Selector
 
-from newscrawler.extract.dom import ancestor
+from newscrawler.extract.dom import ancestor, visible_texts
 
 # Publication-date meta names seen on news sites, best first.
 PUBLISHED_KEYS = (
@@ -110,7 +110,6 @@ HEADER_DATE = re.compile(
     r"(?:\s*(\d{1,2}):(\d\d)(?::(\d\d))?)?(?!\d)"
 )
 HEADER_LEVELS = 2  # the headline's parent and grandparent hold the date line beside it
-_VISIBLE = etree.XPath(".//text()[not(ancestor::script or ancestor::style)]")
 
 
 def _iso(found: re.Match[str]) -> str | None:
@@ -130,7 +129,7 @@ def header_date(selector: Selector) -> str | None:
     date in markup.
     """
     for h1 in selector.root.iter("h1"):
-        text = " ".join(_VISIBLE(ancestor(h1, HEADER_LEVELS)))
+        text = " ".join(visible_texts(ancestor(h1, HEADER_LEVELS)))
         for found in HEADER_DATE.finditer(text):
             if iso := _iso(found):
                 return iso
@@ -175,7 +174,7 @@ def visible_dates(selector: Selector) -> list[str]:
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _DATE_HOLDER.search(names):
             continue
-        text = " ".join(" ".join(_VISIBLE(element)).split())
+        text = " ".join(" ".join(visible_texts(element)).split())
         if len(text) <= MAX_DATE_TEXT and (shown := VISIBLE_DATE.search(text)):
             if not _in_chrome(element):
                 found.append(shown.group(0))

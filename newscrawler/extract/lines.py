@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from newscrawler.extract.dom import link_density
+from newscrawler.extract.verdict import CJK_PROSE_CHARS, PROSE_CHARS
 
 # Inline children whose text reads as part of the line they sit in.
 INLINE = frozenset(("a", "b", "strong", "i", "em", "u", "span", "font", "small", "sup", "sub",
@@ -22,8 +23,6 @@ INLINE = frozenset(("a", "b", "strong", "i", "em", "u", "span", "font", "small",
 # Block elements are the container model's business: their text is not "own" text.
 BLOCKS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd",
                     "td", "th", "dt", "figure", "table", "ul", "ol"))  # fmt: skip
-PROSE_CHARS = 80
-CJK_PROSE_CHARS = 40
 MIN_LINES = 3  # one or two long text nodes are a caption or a lead, not a story
 QUICK_CHARS = 3 * CJK_PROSE_CHARS  # direct text below this cannot hold MIN_LINES prose lines
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")

@@ -153,7 +153,7 @@ class MetadataPage(BasePage):
 
     def _shown_date(self) -> str | None:
         """The first date a date-named element shows that reads as one (page language, en)."""
-        code = lang.declared(self.selector, self.jsonld, self.meta) or lang.detected(
+        code = self.language(  # the body is not read yet: the page's first paragraphs
             [" ".join(p.itertext()) for p in itertools.islice(self.selector.root.iter("p"), 20)]
         )
         own = (code or "").split("-")[0].lower()

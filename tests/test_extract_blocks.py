@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from parsel import Selector
 
-from newscrawler.extract import dom
+from newscrawler.extract import chrome, dom
 from newscrawler.extract.meta import meta_fields
 from newscrawler.extract.page import ArticlePage
 
@@ -20,12 +20,12 @@ def test_span_with_br_class_ends_a_line() -> None:
 def test_clipped_screen_reader_text_is_hidden() -> None:
     hidden = '<span style="clip:rect(0 0 0 0);position:absolute">, opens new tab</span>'
     page = Selector(text=f"<div><p>The report{hidden} by TNO.</p></div>")
-    assert dom.blocks_of(dom.cleaned(page), "p") == ["The report by TNO."]
+    assert dom.blocks_of(chrome.cleaned(page), "p") == ["The report by TNO."]
 
 
 def test_drop_matches_keeps_tail_text() -> None:
     page = Selector(text='<div><p>Lead<span class="promo">Ad</span> tail.</p></div>')
-    dom.drop_matches(page, ("//span[@class='promo']",))
+    chrome.drop_matches(page, ("//span[@class='promo']",))
     assert dom.blocks_of(page, "p") == ["Lead tail."]
 
 

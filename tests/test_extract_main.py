@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parsel import Selector
 
-from newscrawler.extract import dom
+from newscrawler.extract import chrome, dom
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
 from tests.support.pages import container_blocks
@@ -51,13 +51,13 @@ def test_block_text_joins_inline_nodes_and_splits_on_br() -> None:
 )
 def test_junk_containers_are_excluded(junk: str) -> None:
     html = story(extra=junk.format("JUNK " + LONG))
-    blocks = container_blocks(dom.cleaned(Selector(text=html)))
+    blocks = container_blocks(chrome.cleaned(Selector(text=html)))
     assert len(blocks) == 14
     assert not any("JUNK" in block for block in blocks)
 
 
 def test_cleaning_keeps_tail_text() -> None:
-    clean = dom.cleaned(Selector(text="<div>a<!-- c -->b<aside>x</aside>c</div>"))
+    clean = chrome.cleaned(Selector(text="<div>a<!-- c -->b<aside>x</aside>c</div>"))
     assert clean.css("div").xpath("string()").get() == "abc"
 
 

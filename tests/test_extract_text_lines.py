@@ -113,3 +113,19 @@ def test_zdf_css_in_js_paragraph_divs_dev_page() -> None:
     assert all("Datawrapper" in p or len(p) < 120 or "Nuklearprogramm" in p for p in missing)
     assert "Wo liegt Iran im Handelspartner-Vergleich?" in body  # its subheadings too
     assert sum(map(len, body)) <= 1.2 * sum(map(len, case["body"]))
+
+
+def test_a_story_in_one_paragraph_of_lines_beats_a_teaser_list() -> None:
+    # The whole story as one <p>, its paragraphs split by <br><br>; the element with the
+    # most <p> is a list of teaser cards further down.
+    story = "<p class='full-text'>" + "<br><br>".join(LINE.format(n) for n in range(10)) + "</p>"
+    teasers = "<ul class='cards'>" + "".join(
+        f"<li><p>{HEADLINE.format(n)}</p></li>" for n in range(6)
+    ) + "</ul>"  # fmt: skip
+    assert _body(_page(story, teasers)) == [LINE.format(n) for n in range(10)]
+
+
+def test_nikkan_gendai_story_in_one_br_paragraph_dev_page() -> None:
+    # Before: the teaser list won, the body was thin and trafilatura's fallback ran (P 0.90).
+    html, case = dev_page("jp/NikkanGeadai_2025_01_31")
+    assert ArticlePage(html, case["url"]).body() == case["body"]

@@ -59,11 +59,15 @@ def _is_prose(line: str) -> bool:
 
 
 def text_lines(root: etree._Element) -> TextLines | None:
-    """The non-block element with the most prose in its own lines (MIN_LINES+ prose lines)."""
+    """The element with the most prose in its own lines (MIN_LINES+ prose lines).
+
+    Blocks are the container model's, save <p>: a whole story can be one <p> of lines broken by
+    <br><br> (Nikkan Gendai), and the element with the most <p> is then a list of teasers.
+    """
     best: TextLines | None = None
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else "p"
-        if tag in BLOCKS or tag in INLINE or _direct_chars(element) < QUICK_CHARS:
+        if (tag in BLOCKS and tag != "p") or tag in INLINE or _direct_chars(element) < QUICK_CHARS:
             continue
         prose = [line for line in own_lines(element) if _is_prose(line)]
         size = sum(map(len, prose))

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 
 from newscrawler.extract import blocks as body_blocks
-from newscrawler.extract import dom
+from newscrawler.extract import chrome, dom
 from newscrawler.extract.container import containers
 from newscrawler.extract.embedded import embedded_blocks
 from newscrawler.extract.evidence import article_body_blocks, fuller_body
@@ -42,8 +42,8 @@ class ArticlePage(MetadataPage):
 
     def body(self) -> list[str]:
         """Site paragraphs from the cleaned page, else the generic body (marking the fallback)."""
-        clean = dom.cleaned(self.selector)
-        dom.drop_matches(clean, self.drop_xpath)
+        clean = chrome.cleaned(self.selector)
+        chrome.drop_matches(clean, self.drop_xpath)
         # The cleaned page first (in-body widgets gone); the raw one when cleaning removed the
         # site's own container (TOI 2019 renders its story in a "highlights" list).
         for css in self.paragraphs_css:

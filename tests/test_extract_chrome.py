@@ -1,0 +1,55 @@
+"""Chrome removal: junk-classed elements go unless they hold the story, alone or as twins."""
+
+from __future__ import annotations
+
+from parsel import Selector
+
+from newscrawler.extract import chrome
+from newscrawler.extract.page import ArticlePage
+from tests.support.devset import dev_page
+
+PARA = "<p>Officials said on Tuesday that the embankment would be widened, part {}.</p>"
+AD = "<div class='ad-slot'>Advertisement</div>"
+
+
+def _story_in_columns(column_class: str, per_column: int, columns: int) -> str:
+    parts = [
+        f"<div class='{column_class}'>"
+        + "".join(PARA.format(f"{c}.{n}") for n in range(per_column))
+        + f"</div><aside class='{column_class}-rail'>Most read</aside>{AD}"
+        for c in range(columns)
+    ]
+    return "<html><body><article>" + "".join(parts) + "</article></body></html>"
+
+
+def _kept(html: str) -> int:
+    return len(chrome.cleaned(Selector(text=html)).xpath("//p"))
+
+
+def test_a_story_split_over_junk_classed_twins_is_kept() -> None:
+    # BEM templates name the main column after its grid ("sidebar-grid__content"); ads split
+    # the story into several such columns, none holding half the paragraphs on its own.
+    assert _kept(_story_in_columns("sidebar-grid__content", 3, 4)) == 12
+
+
+def test_junk_classed_twins_that_are_not_the_story_still_go() -> None:
+    story = "".join(PARA.format(n) for n in range(10))
+    boxes = "".join(
+        f"<div class='sidebar-box'>{PARA.format(f'box {n}')}</div>" for n in range(3)
+    )  # three boxes of one paragraph each: 3 of 13 is no story
+    html = f"<html><body><div class='story'>{story}</div>{boxes}</body></html>"
+    assert _kept(html) == 10
+
+
+def test_linked_twins_are_teasers_not_the_story() -> None:
+    teaser = "<div class='related-card'><a href='/a'>{}</a></div>"
+    cards = "".join(teaser.format(PARA.format(n)) for n in range(6))
+    html = f"<html><body>{cards}</body></html>"
+    assert _kept(html) == 0
+
+
+def test_politico_story_split_over_sidebar_grid_columns_dev_page() -> None:
+    # Before: every column was dropped and trafilatura's fallback recovered 89% of the story.
+    html, case = dev_page("be/PoliticoEu_2025_10_23")
+    body = ArticlePage(html, case["url"]).body()
+    assert all(paragraph in body for paragraph in case["paragraphs"])

@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, ClassVar
 
-from parsel import Selector
-
 from newscrawler.extract import dom
 from newscrawler.extract.jsonld import jsonld_fields
 from newscrawler.extract.meta import meta_fields
@@ -37,7 +35,7 @@ class BasePage:
         self.article_url = article_url or self.article_url
         self.html = html
         self.url = url
-        self.selector = Selector(text=html or "<html></html>")
+        self.selector = dom.parse(html)
         self.used_fallback = False  # site selectors found no body: generic extraction was used
         self.link_density = 0.0
         self.teaser_headings = 0

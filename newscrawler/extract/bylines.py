@@ -6,7 +6,7 @@ from lxml import etree
 from parsel import Selector
 
 from newscrawler.extract.dom import ancestor, visible_texts
-from newscrawler.extract.related import compiled_css
+from newscrawler.extract.queries import matches_each
 
 REGION_LEVELS = 4  # byline parts share an ancestor this close (a/address/div/div)
 MIN_SPLIT_CHILDREN = 2
@@ -36,14 +36,16 @@ def _names(element: etree._Element) -> list[str]:
     return [text] if text else []
 
 
-def byline_texts(selector: Selector, selectors: tuple[str, ...]) -> list[str]:
+def byline_texts(
+    selector: Selector, selectors: tuple[str, ...], source: str | None = None
+) -> list[str]:
     """Texts of the first selector's matches in the first match's region, in page order.
 
     Teasers of related articles carry bylines of the same markup further down the page; only
     matches sharing an ancestor REGION_LEVELS up with the first belong to the article.
     """
-    for css in selectors:
-        found = [element for element in compiled_css(css)(selector.root) if _text(element)]
+    for matches in matches_each(selector.root, selectors, source):
+        found = [element for element in matches if _text(element)]
         if found:
             region = ancestor(found[0], REGION_LEVELS)
             inside = [e for e in found if region in e.iterancestors() or e is region]

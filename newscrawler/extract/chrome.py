@@ -71,6 +71,8 @@ class _Story:
 
     def held_by(self, element: etree._Element) -> bool:
         names = element.get("class")
+        if next(element.iter("p"), None) is None:
+            return False  # most class matches are widgets without a paragraph: no twin search
         if not names:
             return _holds_story([element], self.paragraphs)
         if names not in self.verdicts:  # twins share one verdict, found once
@@ -136,8 +138,12 @@ def _drop(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is None:
         return
+    tail = element.tail
+    if not tail:  # nothing to hand on (lxml removes the tail with the element)
+        parent.remove(element)
+        return
     # lxml parsed a stray control byte into the tail but refuses to assign it back.
-    tail = _XML_UNSAFE.sub("", element.tail or "")
+    tail = _XML_UNSAFE.sub("", tail)
     previous = element.getprevious()
     if previous is not None:
         previous.tail = _XML_UNSAFE.sub("", previous.tail or "") + tail

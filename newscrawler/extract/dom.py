@@ -9,6 +9,23 @@ from parsel import Selector
 
 _SPACE = re.compile(r"\s+")
 MIN_PARAGRAPH = 40
+# lxml's plain HTML parser, not lxml.html's (which parsel uses): lxml.html looks up a Python
+# element class for every element a walk touches, and the extractors walk the whole tree
+# several times a page (3x the cost of the walk itself: 1.1 against 0.36 ms a page).
+_PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+_EMPTY = b"<html/>"
+
+
+def parse(html: str) -> Selector:
+    """The page as a Selector over plain lxml elements (parsel's own cleanup of the text)."""
+    body = html.strip().replace("\x00", "").encode("utf-8", "replace") or _EMPTY
+    try:
+        root = etree.fromstring(body, parser=_PARSER)
+    except etree.XMLSyntaxError:  # nothing lxml can call a document
+        root = None
+    return Selector(
+        root=root if root is not None else etree.fromstring(_EMPTY, _PARSER), type="html"
+    )
 
 
 # Tags that end a line inside a block: TOI writes its story as text + <br>, no <p>.

@@ -112,7 +112,7 @@ class MetadataPage(BasePage):
             found, named = clean_authors(r for r in raws if not _publisher_line(r, keys))
             found = [name for name in found if not is_site(name, keys)]
             persons, agencies = persons or found, agencies + named
-        bylines = byline_texts(self.selector, self.byline_css + BYLINE_CSS)
+        bylines = byline_texts(self.selector, self.byline_css + BYLINE_CSS, self.html)
         shown, named = clean_authors(r for r in bylines if not _publisher_line(r, keys))
         shown = [name for name in shown if not is_site(name, keys)]
         if not persons or _wider(shown, persons):

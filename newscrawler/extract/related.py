@@ -9,7 +9,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 from parsel import Selector
-from parsel.csstranslator import HTMLTranslator
+
+from newscrawler.extract.queries import compiled_css
 
 # Containers of related/sidebar links (wire-markup §7), tried when a site declares none.
 RELATED_CSS = (
@@ -24,18 +25,9 @@ MIN_TITLE = 15
 MAX_LINKS = 60
 TITLE_CSS = "[class*=title], h2, h3, h4, strong"
 
-# The queries run on lxml elements directly, compiled once, with parsel's own CSS translation
-# and namespaces: the parsel wrapper allocated a Selector per result and was half the
-# extraction time (a page has dozens of sidebar links, each queried five times).
-_NAMESPACES = {"re": "http://exslt.org/regular-expressions"}
-
-
-@lru_cache(maxsize=256)
-def compiled_css(query: str) -> etree.XPath:
-    """A CSS query as a compiled XPath over lxml elements (parsel's translation, cached)."""
-    return etree.XPath(HTMLTranslator().css_to_xpath(query), namespaces=_NAMESPACES)
-
-
+# The queries run on lxml elements directly, compiled once (extract/queries.py): the parsel
+# wrapper allocated a Selector per result and was half the extraction time (a page has dozens
+# of sidebar links, each queried five times).
 _css = compiled_css
 
 

@@ -8,7 +8,8 @@ pipeline of ITEM_PIPELINES) with the case's crawl time as the fetch time. Scores
   kept), or the og:title while the visible <h1> and the JSON-LD headline both state ours;
 - authors: the list exact; "people" compares with the truth's person names only (the truth
   names the publisher, a desk or an agency as author on some pages: "mbl.is", "BR24
-  Redaktion", "DPA"; issue 14 asks for people only);
+  Redaktion", "DPA"; issue 14 asks for people only); --misses marks a people miss "truth
+  disputed" where the page's visible text shows every name of ours and none of the truth's;
 - date: a truth with an offset must match to the minute, a local truth (no offset) by day;
 - language: set at all, and equal to the page's <html lang> wherever it has one;
 - image: a lead image URL; with a caption; with a credit.
@@ -32,6 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.extraction_systems import project_chain  # noqa: E402
 from newscrawler.extract.authors import AGENCY, ROLE  # noqa: E402
+from newscrawler.extract.dom import visible_texts  # noqa: E402
 from newscrawler.extract.headline import clean_title, is_site, site_keys  # noqa: E402
 from newscrawler.extract.language import canonical  # noqa: E402
 from newscrawler.extract.page import ArticlePage  # noqa: E402
@@ -76,6 +78,15 @@ def disputed(truth: str, got: str | None, page: ArticlePage) -> str | None:
     return None
 
 
+def authors_disputed(truth: list[str], got: list[str], page: ArticlePage) -> str | None:
+    """Why the page disagrees with an authors truth we miss (people compared), else None."""
+    body = page.selector.root.find("body")
+    shown = " ".join(" ".join(visible_texts(body)).split()) if body is not None else ""
+    if got and all(name in shown for name in got) and not any(n in shown for n in truth):
+        return "the page shows ours and none of the truth's names"
+    return None
+
+
 def score(case: dict[str, Any], html: str, chain: list[Any]) -> dict[str, Any]:
     fields = extract(html, case["url"], site_for_url(case["url"]).key)[0]
     crawled = datetime.fromisoformat(case["crawled"]).replace(tzinfo=UTC).isoformat()
@@ -94,6 +105,7 @@ def score(case: dict[str, Any], html: str, chain: list[Any]) -> dict[str, Any]:
         "disputed": disputed(case["headline"], item.headline, page),
         "authors": list(map(norm, item.authors)) == list(map(norm, case["authors"] or [])),
         "people": list(map(norm, item.authors)) == list(map(norm, people(case, page))),
+        "people_disputed": authors_disputed(people(case, page), item.authors, page),
         "date": date_ok(case["published_at"], item.published_at),
         "language": bool(item.language),
         "declared": lang is None or item.language == canonical(lang.group(1)),
@@ -125,15 +137,16 @@ def main() -> None:
     kept = len(scored) - len(disputes)
     print(f"headline misses where the page disputes the truth: {len(disputes)}", end="; ")
     print(f"headline without them: {sum(row['headline'] for row in scored) / kept:.3f} of {kept}")
+    disputes = [row for row in scored if not row["people"] and row["people_disputed"]]
+    kept = len(scored) - len(disputes)
+    print(f"people misses where the page disputes the truth: {len(disputes)}", end="; ")
+    print(f"people without them: {sum(row['people'] for row in scored) / kept:.3f} of {kept}")
     if args.misses:
         for row in scored:
             for key in ("headline", "people", "date"):
                 if not row[key]:
-                    why = (
-                        f" [truth disputed: {row['disputed']}]"
-                        if key == "headline" and row["disputed"]
-                        else ""
-                    )
+                    dispute = row["disputed"] if key == "headline" else row.get(f"{key}_disputed")
+                    why = f" [truth disputed: {dispute}]" if dispute else ""
                     print(f"MISS {key:8} {row['id']}{why}: {row['got']} | truth {row['truth']}")
 
 

@@ -16,6 +16,7 @@ from benchmarks.extraction_cases import load_cases
 from newscrawler.extract.authors import split_byline
 from newscrawler.extract.meta import PUBLISHED_KEYS, header_date, meta_values
 from newscrawler.extract.page import ArticlePage
+from newscrawler.text.agency import canonical_agency
 from tests.support.devset import dev_page
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -138,3 +139,40 @@ def test_a_declared_date_still_comes_first() -> None:
     head = "<meta property='article:published_time' content='2012-12-15T10:00:00Z'>"
     page = _page(head, "<h1>H</h1><span class='entry-date'>December 16, 2012</span>")
     assert page.published() == ("2012-12-15T10:00:00Z", "meta")
+
+
+def test_a_cms_account_named_after_the_site_is_no_author() -> None:
+    # "by Ilanga D" is the CMS account of Ilanga News; the reporter's name heads the story.
+    head = "<meta property='og:site_name' content='Portal News'>"
+    body = (
+        "<h1>Embankment vote</h1><div class='byline'>by <a href='/u/3'>Portal D</a></div>"
+        f"<div class='story'><p><strong>JANE MOYO</strong></p>{STORY * 3}</div>"
+    )
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    page = ArticlePage(html, "https://portalnews.example/news/1")
+    assert page.authors() == ["JANE MOYO"]
+
+
+def test_a_person_whose_first_name_is_not_the_site_stays() -> None:
+    page = _page(
+        "<meta property='og:site_name' content='Portal News'>",
+        "<h1>Embankment vote</h1><div class='byline'>by Jane D.</div>",
+    )
+    assert page.authors() == ["Jane D"]  # the trailing dot goes with the byline punctuation
+
+
+def test_ilanga_cms_account_and_story_head_byline_dev_page() -> None:
+    html, case = dev_page("za/Ilanga_2025_12_03")
+    page = ArticlePage(html, case["url"])
+    assert page.authors() == case["authors"]
+    assert case["authors"][0] not in page.body()
+
+
+def test_dpa_in_the_byline_is_the_agency_not_an_author_dev_page() -> None:
+    # German-language portals run Deutsche Presse-Agentur copy as "Von DPA".
+    html, case = dev_page("lu/Tageblatt_2026_01_13")
+    page = ArticlePage(html, case["url"])
+    assert page.authors() == []
+    fields = page.fields()
+    assert fields is not None
+    assert canonical_agency(fields["agency"]) == "dpa"  # the raw credit, named by the pipeline

@@ -37,6 +37,8 @@ SCHEMA = Path(__file__).resolve().parents[1] / "newscrawler" / "schema" / "artic
         pytest.param("Anadolu Ajansı", "AA", id="anadolu-turkish"),
         pytest.param("Anadolu Agency", "AA", id="anadolu-english"),
         pytest.param("Xinhua", "Xinhua", id="xinhua"),
+        pytest.param("Deutsche Presse-Agentur", "dpa", id="dpa-full"),
+        pytest.param("DPA", "dpa", id="dpa-capitals"),
         pytest.param("Devdiscourse News Desk", None, id="not-an-agency"),
         pytest.param("ERIC TUCKERAssociated Press", None, id="glued-byline-not-exact"),
         pytest.param("", None, id="empty"),
@@ -178,6 +180,7 @@ def test_credit_outside_last_paragraphs_is_ignored() -> None:
         pytest.param(["Jane Doe", "PTI"], "PTI", id="pti-second-author"),
         pytest.param(["Reuters"], "Reuters", id="reuters-author"),
         pytest.param(["IANS"], "IANS", id="ians-author"),
+        pytest.param(["Konstantin Furrer", "Deutsche Presse-Agentur"], "dpa", id="dpa-author"),
         pytest.param(["Samya Kullab and Vasilisa Stepanenko"], None, id="people"),
     ],
 )

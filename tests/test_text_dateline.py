@@ -46,6 +46,7 @@ PREFIXES = [
         "LA CROSSE, Wis. (AP) — ", dl("LA CROSSE, Wis.", None, "AP"), id="ap-state-abbrev"
     ),
     pytest.param("MEXICO CITY (AP) — ", dl("MEXICO CITY", None, "AP"), id="ap-caps-place"),
+    pytest.param("Berlin (dpa) - ", dl("Berlin", None, "dpa"), id="dpa-german-wire"),
     pytest.param("HANOI, Vietnam (AP) — ", dl("HANOI, Vietnam", None, "AP"), id="ap-country"),
     pytest.param(
         "SANTA FE, N.M. (AP) - ", dl("SANTA FE, N.M.", None, "AP"), id="ap-hyphen-og-description"

@@ -46,6 +46,19 @@ def is_site(segment: str, keys: set[str]) -> bool:
     return any(key == k or (len(k) > 3 and (key.startswith(k) or k.startswith(key))) for k in keys)
 
 
+def is_publisher(name: str, keys: set[str]) -> bool:
+    """Whether an author value names the site, not a person.
+
+    The site itself, or a CMS account named after it with an initial ("Ilanga D" on Ilanga
+    News): such templates put the reporter's name at the head of the story instead.
+    """
+    words = name.split()
+    if len(words) == 2 and len(words[1].rstrip(".")) == 1:
+        first = _key(words[0])
+        return len(first) > 3 and any(key.startswith(first) for key in keys)
+    return is_site(name, keys)
+
+
 def strip_site(title: str, keys: set[str]) -> str:
     """The title without leading or trailing segments that name the site."""
     parts = SEPARATOR.split(title)

@@ -14,6 +14,7 @@ from newscrawler.extract.headline import (
     choose,
     clean_title,
     coverage,
+    is_publisher,
     is_site,
     overlaps,
     site_keys,
@@ -110,11 +111,11 @@ class MetadataPage(BasePage):
         agencies: list[str] = []
         for raws in (self.jsonld.get("authors", []), meta):
             found, named = clean_authors(r for r in raws if not _publisher_line(r, keys))
-            found = [name for name in found if not is_site(name, keys)]
+            found = [name for name in found if not is_publisher(name, keys)]
             persons, agencies = persons or found, agencies + named
         bylines = byline_texts(self.selector, self.byline_css + BYLINE_CSS, self.html)
         shown, named = clean_authors(r for r in bylines if not _publisher_line(r, keys))
-        shown = [name for name in shown if not is_site(name, keys)]
+        shown = [name for name in shown if not is_publisher(name, keys)]
         if not persons or _wider(shown, persons):
             persons, agencies = shown, agencies + named
         if not persons:  # no byline element: one written into the story (extract/storybyline)

@@ -71,6 +71,12 @@ AGENCIES = (
         bylines=("anadolu(?: agency| ajans[ıi])?",),
     ),
     Agency("Xinhua", ("Xinhua News Agency", "新华社"), site="xinhua", bylines=("xinhua",)),
+    # Deutsche Presse-Agentur: German-language portals credit it "Von dpa"/"Von DPA" in the
+    # byline and "Berlin (dpa) - " in the dateline; its tag is lower case, so any case counts.
+    Agency(
+        "dpa", ("Deutsche Presse-Agentur", "DPA"), datelines=("dash",),
+        bylines=("dpa", "deutsche presse-agentur"),
+    ),
 )  # fmt: skip
 
 NAMES = tuple(agency.name for agency in AGENCIES)

@@ -99,6 +99,7 @@ FEED_STORAGES = {
     "s3": "newscrawler.feeds.deferred.S3FeedStorage",
     "gs": "newscrawler.feeds.deferred.GCSFeedStorage",
     "ftp": "newscrawler.feeds.deferred.FTPFeedStorage",
+    "stdout": "newscrawler.feeds.deferred.StdoutFeedStorage",  # the same through gzip
 }
 # Every exporter reports an item it cannot write instead of raising (Scrapy's feed loop stops at
 # a raising exporter, and the feeds after it lose the item); JSON Lines is appended in whole

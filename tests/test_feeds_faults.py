@@ -346,6 +346,49 @@ def test_a_killed_gzip_feed_leaves_nothing_remembered(tmp_path: Path, slow_site:
     assert seen_urls(tmp_path) <= held & set(sqlite_urls(db))
 
 
+def test_a_gzip_pipe_counts_its_items_once_stored(tmp_path: Path, mock_site: MockSite) -> None:
+    out = tmp_path / "piped.jsonl.gz"
+    feeds = {"stdout:": {"format": "jsonlines", "postprocessing": GZIP}}
+    cmd = command(tmp_path, "-a", f"sitemap={mock_site.url}/sitemap.xml", "-s",
+                  f"FEEDS={json.dumps(feeds)}")  # fmt: skip
+    with out.open("wb") as pipe:
+        done = subprocess.run(cmd, cwd=REPO, stdout=pipe, stderr=subprocess.PIPE, timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert len(gzip_records(out)) == mock_site.articles
+    assert seen_urls(tmp_path) >= set(mock_site.article_urls)
+
+
+def test_a_killed_gzip_pipe_leaves_nothing_remembered(tmp_path: Path, slow_site: MockSite) -> None:
+    # Before: `-o -` through gzip counted each item at its commit, though the pipe got only the
+    # gzip header until the stream was closed: a killed crawl's items were skipped next run.
+    out, db = tmp_path / "piped.jsonl.gz", tmp_path / "out.sqlite"
+    feeds = {
+        str(db): {"format": "sqlite"},
+        "stdout:": {"format": "jsonlines", "postprocessing": GZIP},
+    }
+    every_item = (
+        "-s",
+        "NEWSCRAWLER_SQLITE_COMMIT_EVERY=1",
+        "-s",
+        "NEWSCRAWLER_JSONL_COMMIT_EVERY=1",
+    )
+    sitemap = ("-a", f"sitemap={slow_site.url}/sitemap.xml")
+    cmd = command(tmp_path, *sitemap, *every_item, "-s", f"FEEDS={json.dumps(feeds)}")
+    with out.open("wb") as pipe:
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=pipe, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while committed(db) < 3:
+                assert proc.poll() is None
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        finally:
+            proc.kill()
+            proc.wait()
+    held = {json.loads(line)["url"] for line in gzip_records(out)} if out.stat().st_size else set()
+    assert seen_urls(tmp_path) <= held & set(sqlite_urls(db))
+
+
 # --- 8. a full disk ---------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""Feeds whose file holds nothing until stored (uploads, gzip): their items count only then."""
+"""Feeds that hold nothing until stored (uploads, gzip files or pipes): items count only then."""
 
 from __future__ import annotations
 
@@ -80,3 +80,31 @@ class GCSFeedStorage(StoredOnClose, feedexport.GCSFeedStorage):
 
 class FTPFeedStorage(StoredOnClose, feedexport.FTPFeedStorage):
     """Scrapy's `ftp` storage; its items count once uploaded."""
+
+
+class StdoutFeedStorage(feedexport.StdoutFeedStorage):
+    """Scrapy's `stdout` storage; through postprocessing (gzip) its items count once stored.
+
+    A gzip stream holds its records until closed: a crawl killed before that leaves a reader of
+    the pipe a cut stream, so the items must not be remembered as exported before.
+    """
+
+    signal_manager: SignalManager | None = None
+    deferred = False
+
+    @classmethod
+    def from_crawler(
+        cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None
+    ) -> Self:
+        storage = cls(uri, feed_options=feed_options)
+        storage.signal_manager = crawler.signals
+        storage.deferred = bool((feed_options or {}).get("postprocessing"))
+        return storage
+
+    def open(self, spider: Spider) -> IO[bytes]:
+        file = super().open(spider)
+        return announce(self.signal_manager, file) if self.deferred else file
+
+    def store(self, file: IO[bytes]) -> Deferred[None] | None:
+        stored = super().store(file)  # nothing to do: the gzip stream was closed before
+        return confirm(self.signal_manager, feed_name(file), stored) if self.deferred else stored

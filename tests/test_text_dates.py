@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newscrawler.text.dates import parse_date, site_zone
+from newscrawler.text.dates import parse_date
 from newscrawler.text.published import dateline_day, resolve_published, url_date
+from newscrawler.text.zones import site_zone
 
 KOLKATA = ZoneInfo("Asia/Kolkata")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -9,8 +9,9 @@ from itemadapter import ItemAdapter
 
 from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.sites import SITES, site_zones
-from newscrawler.text.dates import parse_date, site_zone
+from newscrawler.text.dates import parse_date
 from newscrawler.text.published import resolve_published
+from newscrawler.text.zones import site_zone
 from newscrawler.utils.config import check_zone, get_dict, get_int, get_list, get_str
 
 if TYPE_CHECKING:

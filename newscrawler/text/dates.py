@@ -6,26 +6,10 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newscrawler.text.dotted import dotted_date
+from newscrawler.text.zones import cut_zone
 
-# Fixed offsets in minutes, as the sites we crawl mean them: IST is India (dateutil and
-# dateparser may read Israel or Irish), CST is US Central (not China).
-_ZONE_OFFSETS = {
-    "ist": 330, "gmt": 0, "utc": 0, "z": 0, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
-    "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "bst": 60, "cet": 60, "cest": 120,
-    "eet": 120, "eest": 180, "msk": 180, "pkt": 300, "npt": 345, "jst": 540, "aest": 600,
-    "aedt": 660,
-}  # fmt: skip
-# Zones written without standard/daylight: the real zone decides the offset on that day.
-_ZONE_NAMES = {"et": "America/New_York", "ct": "America/Chicago", "pt": "America/Los_Angeles"}
-_ZONE = re.compile(
-    r"\b(?P<abbr>" + "|".join(sorted({*_ZONE_OFFSETS, *_ZONE_NAMES}, key=len, reverse=True)) + r")"
-    r"(?:(?P<sign>[+-])(?P<hh>\d{1,2})(?::?(?P<mm>\d{2}))?)?\b"
-)
-# A numeric offset counts only right after a time, or "26-07-2025" would read as "-2025".
-_OFFSET = re.compile(r"(?<=:\d\d)\s*(?P<sign>[+-])(?P<hh>\d{2}):?(?P<mm>\d{2})\b")
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?\s*(?:(?P<ampm>[ap])\.?m\b\.?)?"
 )
@@ -50,7 +34,6 @@ _FILLER = re.compile(
     r"|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|[\s,./|:-]+"
 )
 _EPOCH = re.compile(r"^(?P<seconds>\d{9,10})(?P<millis>\d{3})?$")
-# Hosts whose URLs end in a local YYYYMMDDHHMMSS publication stamp, and that stamp's zone.
 _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PREFER_DATES_FROM": "past",
     "RETURN_AS_TIMEZONE_AWARE": True,
@@ -59,22 +42,6 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
     "REQUIRE_PARTS": ["day", "month", "year"],
     "STRICT_PARSING": True,
 }
-
-
-def site_zone(source: str | None, zones: dict[str, str], default: str = "UTC") -> tzinfo:
-    """The zone of a site key ("ndtv") or domain ("www.ndtv.com"); the default otherwise."""
-    labels = (source or "").casefold().split(".")
-    for key in (source or "", *labels):
-        if key in zones:
-            return zone_named(zones[key])
-    return zone_named(default)
-
-
-def zone_named(name: str) -> tzinfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return UTC  # a typo in settings must not drop every date
 
 
 def iso(moment: datetime) -> str:
@@ -128,7 +95,7 @@ def _isoformat(text: str, tz: tzinfo) -> datetime | None:
 
 def _shaped(text: str, tz: tzinfo, now: datetime | None) -> datetime | None:
     """English month-name shapes in any order, with an optional time and zone."""
-    zone, text = _cut_zone(text)
+    zone, text = cut_zone(text)
     clock, text = _cut_time(text)
     if clock is not None and not _FILLER.sub("", text):
         return _time_only(clock, zone or tz, now)
@@ -149,25 +116,6 @@ def _calendar(text: str, clock: tuple[int, int, int], tz: tzinfo) -> datetime | 
         return datetime(*parts, *clock, tzinfo=tz)
     except ValueError:
         return None
-
-
-def _cut_zone(text: str) -> tuple[tzinfo | None, str]:
-    """The zone written in `text` (abbreviation, "GMT+2" or an offset after a time), cut out."""
-    found = _ZONE.search(text) or _OFFSET.search(text)
-    if not found:
-        return None, text
-    groups = found.groupdict()
-    if groups["sign"]:  # "GMT+2", "UTC+05:30", "10:30:00 +0530"
-        minutes = int(groups["hh"]) * 60 + int(groups["mm"] or 0)
-        zone = _fixed(minutes if groups["sign"] == "+" else -minutes)
-    else:
-        abbr = groups["abbr"]
-        zone = zone_named(_ZONE_NAMES[abbr]) if abbr in _ZONE_NAMES else _fixed(_ZONE_OFFSETS[abbr])
-    return zone, text[: found.start()] + " " + text[found.end() :]
-
-
-def _fixed(minutes: int) -> tzinfo:
-    return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
 
 
 def _cut_time(text: str) -> tuple[tuple[int, int, int] | None, str]:
@@ -194,7 +142,7 @@ def _time_only(clock: tuple[int, int, int], tz: tzinfo, now: datetime | None) ->
 def _dateparser(text: str, tz: tzinfo, languages: Sequence[str]) -> datetime | None:
     import dateparser  # slow to import and to run: only odd shapes pay for it
 
-    zone, rest = _cut_zone(text.casefold())
+    zone, rest = cut_zone(text.casefold())
     if isinstance(zone, timezone):  # pass our reading of IST & co. as a numeric offset
         text = f"{rest.strip()} {datetime.min.replace(tzinfo=zone).strftime('%z')}"
     from dateparser.data.languages_info import language_order

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
 from urllib.parse import urlsplit
 
-from newscrawler.text.dates import DAY_RE, MONTH_RE, MONTHS, YEAR_RE, iso, parse_date, zone_named
+from newscrawler.text.dates import DAY_RE, MONTH_RE, MONTHS, YEAR_RE, iso, parse_date
+from newscrawler.text.zones import zone_named
 
 _URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?:/|$)")
 _URL_STAMP = re.compile(r"(?P<stamp>(?:19|20)\d{12})/?(?:[?#]|$)")

@@ -20,7 +20,7 @@ from newscrawler.feeds.storage import (
     SQLiteTarget,
     commit_interval,
 )
-from newscrawler.stores import sqlschema, sqlstore
+from newscrawler.stores import sqlbatch, sqlschema
 from newscrawler.utils.timers import CommitTimer
 
 if TYPE_CHECKING:
@@ -35,9 +35,6 @@ UNSUPPORTED = (
     "the sqlite/db feed format needs a local path or file:// URI; stdout, s3, gs and ftp "
     "feeds cannot hold a database"
 )
-# What one item's values can raise in sqlite3 (a lone surrogate, an int over 64 bits, a type it
-# cannot bind, no url): that item is left out. Anything else (a full disk) fails the batch.
-_ITEM_ERRORS = (ValueError, TypeError, OverflowError, sqlite3.InterfaceError)
 
 
 class SQLiteItemExporter(BaseItemExporter):
@@ -65,7 +62,7 @@ class SQLiteItemExporter(BaseItemExporter):
         # item_export_kwargs may hold strings
         self.commit_every, self.commit_seconds = max(1, int(commit_every)), float(commit_seconds)
         self.stats, self.signals = stats, signals
-        self._batch: list[tuple[dict[str, Any], str]] = []  # (record, seen_at) to write
+        self._batch: sqlbatch.Batch = []  # (record, seen_at) to write
         self._batch_started = 0.0
         self._timer = CommitTimer(self.commit_seconds, self._commit_due)
         self._counts: dict[str, int] = {}  # flushed to stats at each commit: inc_value is slow
@@ -136,7 +133,7 @@ class SQLiteItemExporter(BaseItemExporter):
         self._timer.stop()
         batch, self._batch = self._batch, []
         try:
-            events = self._write_batch(batch)
+            events = sqlbatch.write_batch(self.conn, batch, fresh=self._fresh, refused=self._lost)
         except sqlite3.Error as error:  # a full disk, an I/O error: this batch is not stored
             self._rollback()
             for record, _ in batch:
@@ -150,40 +147,6 @@ class SQLiteItemExporter(BaseItemExporter):
         self._send(signals.feed_committed)
         if reopen:
             self._begin()
-
-    def _write_batch(self, batch: list[tuple[dict[str, Any], str]]) -> list[str]:
-        """Write and commit the batch; an item SQLite refuses is left out and reported."""
-        while True:
-            sqlstore.defer_fts(self.conn)
-            events, refused = self._write_all(batch)
-            if not refused:
-                break
-            # Its first rows may be written already: write the batch again without it, so one
-            # item never leaves half a record and never costs the others theirs.
-            self.conn.execute("ROLLBACK")
-            for index, error in refused:
-                self._lost(batch[index][0], error)
-            bad = {index for index, _ in refused}
-            batch = [entry for index, entry in enumerate(batch) if index not in bad]
-            self.conn.execute("BEGIN")
-        sqlstore.index_deferred(self.conn)
-        self.conn.execute("COMMIT")
-        return events
-
-    def _write_all(
-        self, batch: list[tuple[dict[str, Any], str]]
-    ) -> tuple[list[str], list[tuple[int, Exception]]]:
-        events: list[str] = []
-        refused: list[tuple[int, Exception]] = []
-        for index, (record, seen_at) in enumerate(batch):
-            try:
-                rows = sqlstore.prepare(record, seen_at=seen_at)
-                inserted = sqlstore.write(self.conn, rows, fresh=self._fresh)
-            except _ITEM_ERRORS as error:
-                refused.append((index, error))
-            else:
-                events.append("inserted" if inserted else "updated")
-        return events, refused
 
     def _lost(self, record: dict[str, Any], error: Exception) -> None:
         self._count("skipped")

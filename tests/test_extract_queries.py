@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawler.extract import dom
-from newscrawler.extract.metadata import BYLINE_CSS
+from newscrawler.extract.credits import BYLINE_CSS
 from newscrawler.extract.queries import matches_each, needles
 
 PAGE = (

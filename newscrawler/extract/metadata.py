@@ -1,20 +1,16 @@
-"""Metadata of a page: headline, authors, agency, dates, dateline, section, language, image."""
+"""Metadata of a page: headline, dates, dateline, section, language, image (authors: credits)."""
 
 from __future__ import annotations
 
 import itertools
 import re
-from functools import cached_property
 
 from newscrawler.extract import language as lang
-from newscrawler.extract.authors import AGENCY, clean_authors
-from newscrawler.extract.basepage import BasePage
-from newscrawler.extract.bylines import byline_texts
+from newscrawler.extract.credits import CreditsPage
 from newscrawler.extract.headline import (
     choose,
     clean_title,
     coverage,
-    is_publisher,
     is_site,
     overlaps,
     site_keys,
@@ -23,33 +19,14 @@ from newscrawler.extract.headline import (
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.labels import dateline_element, section_label
 from newscrawler.extract.meta import header_date, microdata_date, time_tag, visible_dates
-from newscrawler.extract.storybyline import edge_name, editor_credit
 from newscrawler.text.dates import parse_date
 
-# Bylines tried after a site's own selectors when JSON-LD and meta name no person.
-BYLINE_CSS = (
-    "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel=author]",
-    "[class*=author-name]", "[class*=authorname]", ".person-link", "div.author",
-    "[class*=byline]", 'a[href*="/author/"]', 'a[href*="/authors/"]', 'a[href*="/autor/"]',
-    'a[href*="/autoren/"]',
-)  # fmt: skip
 # An ISO timestamp with a time and no offset ("2024-05-03T15:47:42"), and a trailing offset.
 NAIVE_STAMP = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?")
 OFFSET = re.compile(r"(?:[+-]\d\d:?\d\d|Z)$")
 
 
-def _publisher_line(raw: str, keys: set[str]) -> bool:
-    """An author value that is the publisher, or starts with it ("example.de, Frankfurt")."""
-    return is_site(raw.split(",")[0].strip(), keys)
-
-
-def _wider(shown: list[str], declared: list[str]) -> bool:
-    """Whether the byline names every declared person and more."""
-    have = {name.casefold() for name in shown}
-    return len(have) > len(declared) and all(name.casefold() in have for name in declared)
-
-
-class MetadataPage(BasePage):
+class MetadataPage(CreditsPage):
     """The metadata methods of `ArticlePage`; site classes override single ones (dates, agency)."""
 
     def headline(self) -> str | None:
@@ -93,38 +70,6 @@ class MetadataPage(BasePage):
             h1s, key=lambda h1: max((coverage(h1, t) for t in declared), default=0.0),
             default=None,
         )  # fmt: skip
-
-    @cached_property
-    def credits(self) -> tuple[list[str], list[str]]:
-        """Persons (from the first source naming one) and agencies (from all sources).
-
-        Sources: JSON-LD, meta, then the byline region (`bylines.byline_texts`). The byline
-        region wins over JSON-LD/meta when it names the same persons and more (JSON-LD may
-        list one of two bylines). The publisher named as author (a station name,
-        the site's own name or domain) is no person. Agencies named as authors move to `agency`.
-        """
-        keys = site_keys(
-            [self.meta.get("site_name") or "", *self.jsonld.get("publisher", [])], self.url
-        )
-        meta = [a for a in self.meta.get("authors", []) if "://" not in a]  # drop profile URLs
-        persons: list[str] = []
-        agencies: list[str] = []
-        for raws in (self.jsonld.get("authors", []), meta):
-            found, named = clean_authors(r for r in raws if not _publisher_line(r, keys))
-            found = [name for name in found if not is_publisher(name, keys)]
-            persons, agencies = persons or found, agencies + named
-        bylines = byline_texts(self.selector, self.byline_css + BYLINE_CSS, self.html)
-        shown, named = clean_authors(r for r in bylines if not _publisher_line(r, keys))
-        shown = [name for name in shown if not is_publisher(name, keys)]
-        if not persons or _wider(shown, persons):
-            persons, agencies = shown, agencies + named
-        if not persons:  # no byline element: one written into the story (extract/storybyline)
-            written = edge_name(self.selector.root) or editor_credit(self.selector.root)
-            persons = clean_authors([written])[0] if written else []
-        return persons, list(dict.fromkeys(agencies))
-
-    def authors(self) -> list[str]:
-        return self.credits[0]
 
     def published(self) -> tuple[str | None, str | None]:
         """The best raw publication date and where it came from.
@@ -193,13 +138,6 @@ class MetadataPage(BasePage):
             or self.first(self.section_css)
             or section_label(self.selector)
         )
-
-    def agency(self) -> str | None:
-        """An agency named as author (JSON-LD, meta, byline) or publisher, as written."""
-        publishers = (
-            m.group(0) for n in self.jsonld.get("publisher", []) if (m := AGENCY.search(n))
-        )
-        return next(iter(self.credits[1]), None) or next(publishers, None)
 
     def language(self, body: list[str]) -> str | None:
         """The declared language (markup), else one detected from the body."""

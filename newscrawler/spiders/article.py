@@ -18,8 +18,9 @@ from newscrawler.items import ArticleItem
 from newscrawler.sites import discovery, site_for_url
 from newscrawler.sites.listings import FeedReader, ListingReader, SitemapReader
 from newscrawler.spiders import arguments
-from newscrawler.spiders.base import ExtractingSpider, fetched_at
+from newscrawler.spiders.base import fetched_at
 from newscrawler.spiders.bounds import report_listing, skip
+from newscrawler.spiders.extracting import ExtractingSpider
 from newscrawler.spiders.feeder import HIGH_WATER, RequestFeeder
 from newscrawler.utils.config import parse_bool
 from newscrawler.utils.progress import Throttle, discovery_line, progress_interval

@@ -18,8 +18,9 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
-from newscrawler.spiders.base import FETCHED_AT_META, ExtractingSpider
+from newscrawler.spiders.base import FETCHED_AT_META
 from newscrawler.spiders.bounds import skip
+from newscrawler.spiders.extracting import ExtractingSpider
 from newscrawler.utils.progress import Throttle, progress_interval, replay_line
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")

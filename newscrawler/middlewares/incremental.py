@@ -5,17 +5,15 @@ from __future__ import annotations
 import logging
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
-from w3lib.url import file_uri_to_path
 
 from newscrawler import signals as newscrawler_signals
+from newscrawler.middlewares.overwrite import overwritten_feeds
 from newscrawler.stores.seen import ExportGate
 from newscrawler.stores.seen_redis import SeenStoreLike, open_seen_store
 from newscrawler.utils.config import get_bool, get_str, parse_bool
@@ -43,26 +41,6 @@ FEED_SIGNALS = (
 
 def now_iso() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def overwritten_feeds(feeds: dict[str, Any]) -> list[str]:
-    """The FEEDS URIs that `-O` (overwrite) will empty of what earlier runs wrote.
-
-    A local file that is absent or empty, or a path with a per-run `%(time)s`-like part, loses
-    nothing; a remote URI (s3://...) may, so it counts.
-    """
-    emptied = []
-    for uri, options in feeds.items():
-        if not (options or {}).get("overwrite"):
-            continue
-        text = str(uri)
-        scheme = urlsplit(text).scheme
-        if scheme in ("", "file") or len(scheme) == 1:  # a path (or a Windows drive letter)
-            path = Path(file_uri_to_path(text) if scheme == "file" else text)
-            if "%(" in text or not path.is_file() or path.stat().st_size == 0:
-                continue
-        emptied.append(text)
-    return emptied
 
 
 class IncrementalMiddleware:

@@ -12,6 +12,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -294,6 +295,23 @@ def committed(db: Path) -> int:
         return 0
 
 
+EVERY_ITEM = ("-s", "NEWSCRAWLER_SQLITE_COMMIT_EVERY=1", "-s", "NEWSCRAWLER_JSONL_COMMIT_EVERY=1")
+
+
+def kill_after_commits(cmd: list[str], db: Path, stdout: Any) -> None:
+    """Run the crawl and SIGKILL it once its SQLite feed committed 3 items (the others too)."""
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=stdout, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while committed(db) < 3:
+            assert proc.poll() is None
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+    finally:
+        proc.kill()
+        proc.wait()
+
+
 def test_items_of_a_failed_upload_are_not_remembered(tmp_path: Path, mock_site: MockSite) -> None:
     # Before: all 30 remembered as exported, though the FTP feed never got them: every later
     # run skipped them and the feed stayed without them.
@@ -324,24 +342,9 @@ def test_a_killed_gzip_feed_leaves_nothing_remembered(tmp_path: Path, slow_site:
         str(db): {"format": "sqlite"},
         str(out): {"format": "jsonlines", "postprocessing": GZIP},
     }
-    every_item = (
-        "-s",
-        "NEWSCRAWLER_SQLITE_COMMIT_EVERY=1",
-        "-s",
-        "NEWSCRAWLER_JSONL_COMMIT_EVERY=1",
-    )
     sitemap = ("-a", f"sitemap={slow_site.url}/sitemap.xml")
-    cmd = command(tmp_path, *sitemap, *every_item, "-s", f"FEEDS={json.dumps(feeds)}")
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while committed(db) < 3:  # the SQLite feed committed some: the JSON Lines feed too
-            assert proc.poll() is None
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
-    finally:
-        proc.kill()
-        proc.wait()
+    cmd = command(tmp_path, *sitemap, *EVERY_ITEM, "-s", f"FEEDS={json.dumps(feeds)}")
+    kill_after_commits(cmd, db, stdout=subprocess.DEVNULL)
     held = {json.loads(line)["url"] for line in gzip_records(out)}
     assert seen_urls(tmp_path) <= held & set(sqlite_urls(db))
 
@@ -366,25 +369,10 @@ def test_a_killed_gzip_pipe_leaves_nothing_remembered(tmp_path: Path, slow_site:
         str(db): {"format": "sqlite"},
         "stdout:": {"format": "jsonlines", "postprocessing": GZIP},
     }
-    every_item = (
-        "-s",
-        "NEWSCRAWLER_SQLITE_COMMIT_EVERY=1",
-        "-s",
-        "NEWSCRAWLER_JSONL_COMMIT_EVERY=1",
-    )
     sitemap = ("-a", f"sitemap={slow_site.url}/sitemap.xml")
-    cmd = command(tmp_path, *sitemap, *every_item, "-s", f"FEEDS={json.dumps(feeds)}")
+    cmd = command(tmp_path, *sitemap, *EVERY_ITEM, "-s", f"FEEDS={json.dumps(feeds)}")
     with out.open("wb") as pipe:
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=pipe, stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 60
-            while committed(db) < 3:
-                assert proc.poll() is None
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
-        finally:
-            proc.kill()
-            proc.wait()
+        kill_after_commits(cmd, db, stdout=pipe)
     held = {json.loads(line)["url"] for line in gzip_records(out)} if out.stat().st_size else set()
     assert seen_urls(tmp_path) <= held & set(sqlite_urls(db))
 

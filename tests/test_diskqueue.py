@@ -9,7 +9,12 @@ import pytest
 from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
-from newscrawler.diskqueue import DISK_QUEUE_ERRORS, ResumableScheduler
+from newscrawler.diskqueue import (
+    DISK_QUEUE_ERRORS,
+    RUNNING_MARK,
+    ResumableScheduler,
+    discard_unclean,
+)
 
 
 class QueueSpider(Spider):
@@ -51,3 +56,25 @@ def test_a_request_the_torn_queue_file_cannot_take_is_kept(tmp_path: Path) -> No
     assert scheduler.stats.get_value(DISK_QUEUE_ERRORS) == 1
     scheduler.close("finished")
     gc.collect()
+
+
+def test_the_jobdir_is_marked_while_a_crawl_runs(tmp_path: Path) -> None:
+    scheduler, _ = _scheduler(tmp_path)
+    assert (tmp_path / RUNNING_MARK).exists()
+    assert scheduler.enqueue_request(Request("http://portal.example/a"))
+    scheduler.close("shutdown")  # a clean stop: the queue's index is written, the mark goes
+    assert not (tmp_path / RUNNING_MARK).exists()
+    assert not discard_unclean(str(tmp_path))
+    assert (tmp_path / "requests.seen").stat().st_size > 0  # kept for the resumed crawl
+    gc.collect()
+
+
+def test_a_jobdir_left_by_a_killed_crawl_is_discarded(tmp_path: Path) -> None:
+    (tmp_path / RUNNING_MARK).touch()  # SIGKILL: close() never ran
+    (tmp_path / "requests.seen").write_bytes(b"\x00\x14" + b"f" * 20)
+    (tmp_path / "requests.queue").mkdir()
+    (tmp_path / "requests.queue" / "active.json").write_text("{}")
+    (tmp_path / "spider.state").write_bytes(b"state")
+    assert discard_unclean(str(tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [RUNNING_MARK, "spider.state"]
+    assert not discard_unclean(None)

@@ -139,6 +139,34 @@ def test_killed_runs_resume_to_the_full_set_in_sqlite(
     assert sorted(sqlite_urls(killed["sqlite"])) == sorted(slow_site.article_urls)
 
 
+BIG_SITE = 600  # its sitemap's fingerprints pass the duplicate filter's 8 KiB write buffer
+
+
+@pytest.fixture(scope="module")
+def killed_big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    proc, site = _start(articles=BIG_SITE, faults={"rate": {"slow:0.2": 1.0}})
+    try:
+        workdir = tmp_path_factory.mktemp("big")
+        yield {**interrupted_crawls(site, workdir, signal.SIGKILL), "site": site}
+    finally:
+        _stop(proc)
+
+
+def test_a_killed_crawl_of_a_big_sitemap_resumes_to_the_full_set(
+    killed_big: dict[str, Any],
+) -> None:
+    # Before: the killed run had written the sitemap's and 390 articles' fingerprints but not
+    # its queue's index; the resumed run found every request "seen", fetched nothing of the
+    # 590 left and said OK (exit 0).
+    assert killed_big["codes"] == [-signal.SIGKILL, 0]
+    every = {r["url"] for run in killed_big["runs"] for r in run}
+    assert every == set(killed_big["site"].article_urls)
+    assert len(sqlite_urls(killed_big["sqlite"])) == BIG_SITE
+    log = (killed_big["dir"] / "run1.log").read_text()
+    assert log.count("did not stop cleanly") == 1
+    assert not (killed_big["dir"] / "job" / "newscrawler.running").exists()
+
+
 @pytest.fixture(scope="module")
 def jobdir_only(slow_site: MockSite, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # JOBDIR alone (no seen-store): Scrapy saves its queue on a graceful stop (one SIGINT, as

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 
 from newscrawler.extract.authors import AGENCY, clean_authors
@@ -30,6 +31,12 @@ def _wider(shown: list[str], declared: list[str]) -> bool:
     return len(have) > len(declared) and all(name.casefold() in have for name in declared)
 
 
+def _people(raws: Iterable[str], keys: set[str]) -> tuple[list[str], list[str]]:
+    """The persons and the agencies that author values name; the publisher is neither."""
+    found, named = clean_authors(r for r in raws if not _publisher_line(r, keys))
+    return [name for name in found if not is_publisher(name, keys)], named
+
+
 class CreditsPage(BasePage):
     """The author and agency methods of `MetadataPage`; site classes override single ones."""
 
@@ -49,12 +56,11 @@ class CreditsPage(BasePage):
         persons: list[str] = []
         agencies: list[str] = []
         for raws in (self.jsonld.get("authors", []), meta):
-            found, named = clean_authors(r for r in raws if not _publisher_line(r, keys))
-            found = [name for name in found if not is_publisher(name, keys)]
+            found, named = _people(raws, keys)
             persons, agencies = persons or found, agencies + named
-        bylines = byline_texts(self.selector, self.byline_css + BYLINE_CSS, self.html)
-        shown, named = clean_authors(r for r in bylines if not _publisher_line(r, keys))
-        shown = [name for name in shown if not is_publisher(name, keys)]
+        shown, named = _people(
+            byline_texts(self.selector, self.byline_css + BYLINE_CSS, self.html), keys
+        )
         if not persons or _wider(shown, persons):
             persons, agencies = shown, agencies + named
         if not persons:  # no byline element: one written into the story (extract/storybyline)

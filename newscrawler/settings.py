@@ -65,8 +65,9 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.stories.StoryPipeline": 900,
 }
 # Zone for local times written without one: the site's own (Site.timezone in newscrawler/sites/),
-# else NEWSCRAWLER_DEFAULT_TIMEZONE (pipelines/dates.py). NEWSCRAWLER_SITE_TIMEZONES adds or
-# overrides zones per `source` (site key or a domain label), for portals with no Site record.
+# else its country-code domain's (text/zones.py), else NEWSCRAWLER_DEFAULT_TIMEZONE
+# (pipelines/dates.py). NEWSCRAWLER_SITE_TIMEZONES adds or overrides zones per `source` (site
+# key or a domain label), for portals with no Site record.
 # Unknown zone names stop the crawl at start-up.
 NEWSCRAWLER_SITE_TIMEZONES = {"devdiscourse": "Asia/Kolkata"}
 # NEWSCRAWLER_SITE_ALIASES: host[:port] -> site key, to crawl a staging mirror, caching proxy or

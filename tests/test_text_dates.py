@@ -132,6 +132,13 @@ def test_unparseable_is_none(raw: str | None) -> None:
         pytest.param("www.ndtv.com", "Asia/Kolkata", id="domain-label"),
         pytest.param("unknown", "UTC", id="default"),
         pytest.param(None, "UTC", id="no-source"),
+        pytest.param("rbb24.de", "Europe/Berlin", id="country-of-the-domain"),
+        pytest.param("news.bbc.co.uk", "Europe/London", id="country-second-level"),
+        pytest.param("www.ndtv.jp", "Asia/Kolkata", id="configured-site-first"),
+        pytest.param("in.example.com", "UTC", id="a-country-label-not-last"),
+        pytest.param("portal.com.au", "UTC", id="a-country-of-several-zones"),
+        pytest.param("startup.co", "UTC", id="a-code-sold-as-a-generic-name"),
+        pytest.param("de", "UTC", id="a-bare-label-is-a-site-key"),
     ],
 )
 def test_site_zone(source: str | None, expected: str) -> None:

@@ -1,4 +1,4 @@
-"""Time zones: a site's configured zone, and the zone a date string writes ("IST", "GMT+2")."""
+"""Time zones: a site's zone (configured, else its country's), and one a date writes ("IST")."""
 
 from __future__ import annotations
 
@@ -24,13 +24,43 @@ _ZONE = re.compile(
 _OFFSET = re.compile(r"(?<=:\d\d)\s*(?P<sign>[+-])(?P<hh>\d{2}):?(?P<mm>\d{2})\b")
 
 
+# A portal with no Site record writes local times in its country's zone: the country-code
+# top-level domain names it where the country keeps one zone (or nearly all its readers do).
+# Countries of several zones (us, ca, au, br, ru, mx, id) and codes sold as generic names
+# (co, io, tv, me, fm, ai, ly) are left out: their times stay in the default zone.
+COUNTRY_ZONES = {
+    "de": "Europe/Berlin", "at": "Europe/Vienna", "ch": "Europe/Zurich", "li": "Europe/Vaduz",
+    "lu": "Europe/Luxembourg", "fr": "Europe/Paris", "be": "Europe/Brussels",
+    "nl": "Europe/Amsterdam", "it": "Europe/Rome", "es": "Europe/Madrid", "pt": "Europe/Lisbon",
+    "ie": "Europe/Dublin", "uk": "Europe/London", "is": "Atlantic/Reykjavik",
+    "no": "Europe/Oslo", "se": "Europe/Stockholm", "dk": "Europe/Copenhagen",
+    "fi": "Europe/Helsinki", "pl": "Europe/Warsaw", "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava", "hu": "Europe/Budapest", "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia", "gr": "Europe/Athens", "hr": "Europe/Zagreb", "si": "Europe/Ljubljana",
+    "rs": "Europe/Belgrade", "ua": "Europe/Kyiv", "tr": "Europe/Istanbul", "il": "Asia/Jerusalem",
+    "eg": "Africa/Cairo", "ae": "Asia/Dubai", "sa": "Asia/Riyadh", "qa": "Asia/Qatar",
+    "pk": "Asia/Karachi", "in": "Asia/Kolkata", "bd": "Asia/Dhaka", "np": "Asia/Kathmandu",
+    "lk": "Asia/Colombo", "cn": "Asia/Shanghai", "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei",
+    "jp": "Asia/Tokyo", "kr": "Asia/Seoul", "sg": "Asia/Singapore", "my": "Asia/Kuala_Lumpur",
+    "ph": "Asia/Manila", "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh",
+    "za": "Africa/Johannesburg", "ng": "Africa/Lagos", "ke": "Africa/Nairobi",
+    "gh": "Africa/Accra", "nz": "Pacific/Auckland", "py": "America/Asuncion",
+    "ar": "America/Argentina/Buenos_Aires", "cl": "America/Santiago", "pe": "America/Lima",
+    "uy": "America/Montevideo", "ve": "America/Caracas",
+}  # fmt: skip
+
+
 def site_zone(source: str | None, zones: dict[str, str], default: str = "UTC") -> tzinfo:
-    """The zone of a site key ("ndtv") or domain ("www.ndtv.com"); the default otherwise."""
+    """The zone of a site key or domain, else of the domain's country, else the default.
+
+    "ndtv" and "www.ndtv.com" find a configured zone; "rbb24.de" finds Europe/Berlin.
+    """
     labels = (source or "").casefold().split(".")
     for key in (source or "", *labels):
         if key in zones:
             return zone_named(zones[key])
-    return zone_named(default)
+    country = COUNTRY_ZONES.get(labels[-1]) if len(labels) > 1 else None
+    return zone_named(country or default)
 
 
 def zone_named(name: str) -> tzinfo:

@@ -30,14 +30,27 @@ def test_a_bare_author_name_closing_the_story_goes() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["20 Nisan 2026•Güncelleme: 20 Nisan 2026", "20.04.2026 14:09", "May 7, 2026"]
+    "line",
+    [
+        "20 Nisan 2026•Güncelleme: 20 Nisan 2026",
+        "20.04.2026 14:09",
+        "May 7, 2026",
+        "2026年4月20日 14時09分 (4月20日 14時30分更新)",  # CJK runs numbers and letters together
+        "2026年04月20日 14:09",
+    ],
 )
 def test_a_date_display_line_at_the_opening_goes(line: str) -> None:
     assert without_stamp_lines([line, P.format(1)], "2026-04-20T14:09:42") == [P.format(1)]
 
 
 @pytest.mark.parametrize(
-    "line", ["In 2026 the plan was set aside.", "Prices rose 20 percent in 2025.", "2026"]
+    "line",
+    [
+        "In 2026 the plan was set aside.",
+        "Prices rose 20 percent in 2025.",
+        "2026",
+        "政府は2026年度の予算案を閣議決定し、防衛費を大幅に増やした。",
+    ],
 )
 def test_prose_or_another_year_stays(line: str) -> None:
     published = "2025-04-20" if line == "2026" else "2026-04-20"

@@ -127,9 +127,13 @@ def without_name_lines(blocks: list[str], authors: list[str]) -> list[str]:
 MAX_STAMP_CHARS = 80
 
 
+# Numbers apart from the letters around them: CJK dates run them together ("2025年1月14日").
+_STAMP_WORDS = re.compile(r"\d+|[^\W\d_]+")
+
+
 def _is_stamp(text: str, year: str) -> bool:
     """A short line, mostly numbers, naming the publication year: the page's date display."""
-    words = _WORDS.findall(text)
+    words = _STAMP_WORDS.findall(text)
     digits = sum(w.isdigit() for w in words)
     return len(text) <= MAX_STAMP_CHARS and year in words and 2 * digits >= len(words)
 

@@ -8,6 +8,7 @@ from parsel import Selector
 from newscrawler.extract import chrome, dom
 from newscrawler.extract.page import ArticlePage
 from newscrawler.extract.related import related_links
+from tests.support.devset import dev_page
 from tests.support.pages import container_blocks
 
 LONG = "Officials said on Tuesday that the embankment would be widened before the monsoon."
@@ -71,6 +72,27 @@ def test_twin_containers_are_joined_in_order() -> None:
     html = f"<html><body>{first}<div class='ad'>x</div>{second}</body></html>"
     blocks = container_blocks(Selector(text=html))
     assert [b[-2:] for b in blocks] == ["A0", "A1", "A2", "B0", "B1", "B2"]
+
+
+def _chunk(tag: str, paragraphs: int) -> str:
+    body = "".join(f"<p>{LONG} {tag}{i}</p>" for i in range(paragraphs))
+    chunk = f"<div class='grid'><div class='wrap'><div class='chunk'>{body}</div></div></div>"
+    return chunk + "<div class='ad'>x</div>"
+
+
+def test_a_one_paragraph_chunk_between_story_chunks_is_joined() -> None:
+    # Chunked bodies (Condé Nast's body__inner-container between ads and photos): a chunk may
+    # hold one paragraph. Before and after the story's chunks, a one-paragraph twin stays out.
+    chunks = [_chunk("P", 1), _chunk("A", 3), _chunk("B", 1), _chunk("C", 2), _chunk("Z", 1)]
+    html = f"<html><body>{''.join(chunks)}</body></html>"
+    blocks = container_blocks(Selector(text=html))
+    assert [b[-2:] for b in blocks] == ["A0", "A1", "A2", "B0", "C0", "C1"]
+
+
+def test_vogue_chunked_body_dev_page() -> None:
+    html, case = dev_page("de/VogueDE_2024_04_30")
+    body = ArticlePage(html, case["url"]).body()
+    assert all(p[:60] in " ".join(body) for p in case["paragraphs"][:-1])  # not the photo credits
 
 
 def test_generic_page_fields() -> None:

@@ -38,8 +38,12 @@ def containers(selector: Selector) -> list[etree._Element]:
         return []
     if not best.get("class"):
         return [best]
-    twins = selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))
-    found = [t.root for t in twins if t.root is best or long_paragraphs(t.root) >= 2]
+    twins = [t.root for t in selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))]
+    counts = [long_paragraphs(t) for t in twins]
+    kept = [i for i, t in enumerate(twins) if t is best or counts[i] >= 2]
+    # A twin of one paragraph between two kept ones is a chunk of the same story (Condé Nast
+    # splits its body into chunks between ads and photos, some holding a single paragraph).
+    found = [t for i, t in enumerate(twins) if i in kept or (kept[0] < i < kept[-1] and counts[i])]
     story = _article_of(found[0])  # the URL's own story comes first, appended ones follow
     found = [e for e in found if _article_of(e) is story]
     ids = {id(e) for e in found}

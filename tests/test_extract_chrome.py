@@ -53,3 +53,17 @@ def test_politico_story_split_over_sidebar_grid_columns_dev_page() -> None:
     html, case = dev_page("be/PoliticoEu_2025_10_23")
     body = ArticlePage(html, case["url"]).body()
     assert all(paragraph in body for paragraph in case["paragraphs"])
+
+
+def test_an_author_biography_box_is_chrome() -> None:
+    story = "".join(PARA.format(n) for n in range(5))
+    bio = "<div class='author-bio'><p>Born in Córdoba in 1984, she reports on the south.</p></div>"
+    html = f"<html><body><article>{story}{bio}</article></body></html>"
+    assert "Córdoba" not in " ".join(chrome.cleaned(Selector(text=html)).xpath("//text()").getall())
+
+
+def test_la_vanguardia_author_bio_dev_page() -> None:
+    html, case = dev_page("es/LaVanguardia_2026_07_11")
+    body = " ".join(ArticlePage(html, case["url"]).body())
+    assert "Córdoba, 1984. Periodista" not in body
+    assert case["paragraphs"][-1][:60] in body

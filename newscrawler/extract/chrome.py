@@ -19,6 +19,9 @@ JUNK_WORDS = (
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
     "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
     "footer",
+    # the author's biography box under the story ("Periodista. Córdoba, 1984 ..."): about the
+    # writer, not the story
+    "author_bio", "author-bio", "authorbio",
     # cookie and consent dialogs: legal prose in a layer over the page, often longer than a
     # short story and written as text, not <p> (extract/lines.py would take it for the story)
     "cookie", "consent", "onetrust", "gdpr",

@@ -139,3 +139,29 @@ def test_blog_navigation_counters_and_sign_offs_are_furniture(line: str) -> None
 )  # fmt: skip
 def test_prose_with_those_words_stays(line: str) -> None:
     assert not is_junk_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ">> Hier finden Sie außerdem alle EZB-Termine für 2025 im Überblick",
+        "→ Mehr lesen: Die wichtigsten Fragen zum Streik",
+        "If you buy something using links in our stories, we may earn a commission.",
+        "This post contains affiliate links.",
+        "Wenn Sie über diese Links einkaufen, erhalten wir eine kleine Provision.",
+    ],
+)
+def test_arrow_promos_and_affiliate_disclosures_are_furniture(line: str) -> None:
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "»Wir sind bereit«, sagte der Minister am Dienstag in Berlin.",
+        "Amazon cut the commission rates of its affiliate program in April.",
+        "The retailer said affiliate links drove a fifth of its sales last year.",
+    ],
+)
+def test_quotes_and_stories_about_affiliates_stay(line: str) -> None:
+    assert not is_junk_line(line)

@@ -75,6 +75,13 @@ _PATTERNS = (
     r"|nur für abonnenten|exklusiv für abonnenten|solo para suscriptores|réservé aux abonnés"
     r"|riservato agli abbonati|kun for abonnenter)\b.*",
     r"この記事は(?:会員|有料会員)限定です.*",
+    # a promo link set off by an arrow (">> Hier finden Sie alle Termine", "→ Mehr lesen"); not
+    # "»", which opens a German quotation
+    r"(?:>>|→|▶|►)\s*\S.{0,160}",
+    # the affiliate disclosure of shopping and review pages
+    r".{0,120}\b(?:we may earn (?:an? )?(?:affiliate )?commission"
+    r"|(?:contains|may contain|includes|uses) affiliate links?"
+    r"|(?:erhalten|bekommen) wir .{0,30}provision)\b.*",
     # a row of four or more short items between pipes: a link row ("Gold Rate | Silver Rate |
     # Bank Holidays | ..."), which text-and-<br> templates leave as a line of the story
     r"[^|]{0,60}(?:\|[^|]{1,60}){3,}",

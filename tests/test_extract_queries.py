@@ -24,6 +24,7 @@ PAGE = (
         ("[class*='Zürich']", ()),  # HTML may write it as an entity: no evidence
         ("p:not(.x)", ()),  # a negation needs nothing
         ("h2, h3", ()),  # either of two
+        ("[class*=byline], [class*=author]", ()),  # either of two: neither string is needed
     ],
 )
 def test_needles_are_the_strings_every_match_holds(css: str, expected: tuple[str, ...]) -> None:

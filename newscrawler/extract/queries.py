@@ -26,11 +26,12 @@ def needles(css: str) -> tuple[str, ...]:
     """Strings the page source must contain for the selector to match anything.
 
     Each literal of the translated query is required when its conditions are all and-ed (no
-    "or", no "not"); a literal that HTML could write as an entity (non-ASCII, &, <, quotes)
-    is no evidence either way, so it is left out.
+    "or", no "not", no union of selectors); a literal that HTML could write as an entity
+    (non-ASCII, &, <, quotes) is no evidence either way, so it is left out.
     """
     xpath = HTMLTranslator().css_to_xpath(css)
-    if " or " in xpath or "not(" in xpath:
+    outside = _LITERALS.sub("", xpath)
+    if " or " in outside or "not(" in outside or "|" in outside:  # "a, b" is a union
         return ()
     found = (literal[1:-1].strip() for literal in _LITERALS.findall(xpath))
     kept = (n for n in found if n and n.isascii() and not _ENTITY_PRONE.search(n))

@@ -280,6 +280,15 @@ def test_unknown_source_is_dropped() -> None:
         pytest.param("1.1.2020 um 09:05", "2020-01-01T09:05:00+00:00", id="dotted-um"),
         pytest.param("16.12.2012", "2012-12-16T00:00:00+00:00", id="dotted-unambiguous"),
         pytest.param("31.02.2019", None, id="dotted-impossible"),
+        pytest.param(
+            "05.04.2025 - Güncelleme : 05.04.2025",  # Anadolu 2025's date display
+            "2025-04-05T00:00:00+00:00",
+            id="dotted-then-its-update",
+        ),
+        pytest.param(
+            "7.2.2019 | Aktualisiert 8.2.2019", "2019-02-07T00:00:00+00:00", id="dotted-bar-update"
+        ),
+        pytest.param("07.02.2019 und mehr", None, id="dotted-then-words"),
     ],
 )
 def test_dotted_dates_are_day_first(raw: str, expected: str | None) -> None:

@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from newscrawler.extract.page import ArticlePage
 from newscrawler.sites.site import Site
-
-# "05.04.2025": Turkish dates are day first. English dateparser reads this 4 May (the fundus
-# truth for the 2025 page made exactly that misreading, a month after its own crawl).
-DAY_FIRST = re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")
 
 
 class AnadoluPage(ArticlePage):
@@ -23,7 +17,8 @@ class AnadoluPage(ArticlePage):
     lead_css = ("div.detay-spot h4", "h1 + span")
     # 2025: "Sehernur Karsu &nbsp;|" in an unclassed <span> beside span.tarih. 2026: JSON-LD.
     byline_css = ("div.detay-spot div.row > span:not(.tarih)",)
-    # 2025 has no JSON-LD: "05.04.2025 - Güncelleme : 05.04.2025" (published, then updated).
+    # 2025 has no JSON-LD: "05.04.2025 - Güncelleme : 05.04.2025" (published, then updated;
+    # text/dotted.py reads the first, day first).
     date_css = ("div.detay-spot span.tarih",)
     # 2025: the place is an <h6> over the story ("Ankara"); 2026: an unclassed <span> just
     # before the prose div (see dateline()).
@@ -37,18 +32,6 @@ class AnadoluPage(ArticlePage):
         blocks = super().body()
         lead = None if self.used_fallback else self.first(self.lead_css)
         return [lead, *blocks] if lead and blocks and blocks[0] != lead else blocks
-
-    def published(self) -> tuple[str | None, str | None]:
-        """The generic order, with a visible day-first date rewritten as ISO.
-
-        The pipeline's dateparser reads "05.04.2025" month first, so the unambiguous form is
-        what it gets.
-        """
-        raw, source = super().published()
-        found = DAY_FIRST.search(raw) if raw and source == "time-tag" else None
-        if found is None:
-            return raw, source
-        return f"{found['y']}-{int(found['m']):02d}-{int(found['d']):02d}", source
 
     def dateline(self) -> dict[str, str | None] | None:
         """The 2025 <h6>, else the 2026 span before the story (no class names it)."""

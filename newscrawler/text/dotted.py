@@ -17,10 +17,20 @@ DOTTED = re.compile(
 )
 
 
+# What may follow a leading date: nothing, or a note set off by a dash, bar or comma
+# ("05.04.2025 - Güncelleme : 05.04.2025", "7.2.2019 | Aktualisiert 8.2.2019").
+_AFTER = re.compile(r"\s*(?:$|[-–—|,;(]\s*\D)")
+
+
 def dotted_date(text: str, tz: tzinfo) -> datetime | None:
-    """The moment a whole-string dotted date names, in `tz`; None for any other shape."""
-    found = DOTTED.fullmatch(text.strip().casefold())
-    if not found:
+    """The moment a dotted date names, in `tz`, when the string is that date (and a note).
+
+    A date display often adds its update after the publication date; the first date is the
+    one published. None for any other shape.
+    """
+    value = text.strip().casefold()
+    found = DOTTED.match(value)
+    if not found or not _AFTER.match(value, found.end()):
         return None
     parts = found.groupdict()
     clock = (int(parts["hour"] or 0), int(parts["minute"] or 0), int(parts["second"] or 0))

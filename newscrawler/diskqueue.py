@@ -44,13 +44,18 @@ def discard_unclean(jobdir: str | None) -> bool:
     """Remove the queue and fingerprints a crawl that never stopped cleanly left in `jobdir`."""
     if not jobdir or not Path(jobdir, RUNNING_MARK).exists():
         return False
+    discard_state(jobdir)
+    return True
+
+
+def discard_state(jobdir: str) -> None:
+    """Remove Scrapy's queue and fingerprints from `jobdir`."""
     for name in JOB_STATE:
         path = Path(jobdir, name)
         if path.is_dir():
             shutil.rmtree(path)
         else:
             path.unlink(missing_ok=True)
-    return True
 
 
 class ResumableScheduler(Scheduler):
@@ -84,6 +89,13 @@ class ResumableScheduler(Scheduler):
 
     def close(self, reason: str) -> Deferred[None] | None:
         closed = super().close(reason)  # the queue's index is written: resumable now
+        if self.jobdir and reason == "finished":
+            # Nothing is left to resume. Kept, the fingerprints would filter the next run's
+            # sitemaps and feeds: it would fetch nothing, not even new articles, and say OK.
+            discard_state(self.jobdir)
+            logger.info(
+                "JOBDIR %s: the crawl finished, so its fingerprints are cleared", self.jobdir
+            )
         if self.jobdir:
             Path(self.jobdir, RUNNING_MARK).unlink(missing_ok=True)
         return closed

@@ -191,6 +191,24 @@ def test_jobdir_alone_resumes_after_a_graceful_stop(
     assert sorted(sqlite_urls(jobdir_only["sqlite"])) == sorted(slow_site.article_urls)
 
 
+def test_a_finished_jobdir_reused_reads_its_sitemap_again(
+    mock_site: MockSite, tmp_path: Path
+) -> None:
+    # Before: the finished crawl's fingerprints filtered the next run's sitemap: 0 pages, OK,
+    # and any article published since would never have been fetched.
+    logs = []
+    for n in range(2):
+        out = tmp_path / f"run{n}.jsonl"
+        args = ("crawl", "article", "-a", f"sitemap={mock_site.url}/sitemap.xml", "-o", str(out))
+        cmd = scrapy_command(*args, workdir=tmp_path, JOBDIR=str(tmp_path / "job"),
+                             NEWSCRAWLER_INCREMENTAL_ENABLED="False")  # fmt: skip
+        assert run_until(cmd, out, tmp_path / f"run{n}.log", None) == 0
+        logs.append((tmp_path / f"run{n}.log").read_text())
+        assert len(read_jsonl(out)) == mock_site.articles  # no seen-store: exported again
+    assert "fingerprints are cleared" in logs[0]
+    assert "'dupefilter/filtered'" not in logs[1]
+
+
 def seen_urls(path: Path) -> set[str]:
     with sqlite3.connect(path) as db:
         query = "SELECT url FROM seen WHERE last_exported_at IS NOT NULL"

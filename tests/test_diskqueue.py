@@ -9,12 +9,10 @@ import pytest
 from scrapy import Request, Spider
 from scrapy.utils.test import get_crawler
 
-from newscrawler.diskqueue import (
-    DISK_QUEUE_ERRORS,
-    RUNNING_MARK,
-    ResumableScheduler,
-    discard_unclean,
-)
+from newscrawler import jobdir as job
+from newscrawler.diskqueue import DISK_QUEUE_ERRORS, ResumableScheduler
+from newscrawler.exceptions import ConfigError
+from newscrawler.jobdir import RUNNING_MARK
 
 
 class QueueSpider(Spider):
@@ -61,20 +59,29 @@ def test_a_request_the_torn_queue_file_cannot_take_is_kept(tmp_path: Path) -> No
 def test_the_jobdir_is_marked_while_a_crawl_runs(tmp_path: Path) -> None:
     scheduler, _ = _scheduler(tmp_path)
     assert (tmp_path / RUNNING_MARK).exists()
+    with pytest.raises(ConfigError, match="in use by another crawl"):
+        job.take(str(tmp_path))  # a second crawl on the same JOBDIR
     assert scheduler.enqueue_request(Request("http://portal.example/a"))
     scheduler.close("shutdown")  # a clean stop: the queue's index is written, the mark goes
     assert not (tmp_path / RUNNING_MARK).exists()
-    assert not discard_unclean(str(tmp_path))
     assert (tmp_path / "requests.seen").stat().st_size > 0  # kept for the resumed crawl
+    fd, left = job.take(str(tmp_path))
+    assert not left
+    job.release(str(tmp_path), fd)
     gc.collect()
 
 
-def test_a_jobdir_left_by_a_killed_crawl_is_discarded(tmp_path: Path) -> None:
-    (tmp_path / RUNNING_MARK).touch()  # SIGKILL: close() never ran
+def test_a_mark_left_behind_says_the_crawl_never_stopped(tmp_path: Path) -> None:
+    (tmp_path / RUNNING_MARK).touch()  # SIGKILL: close() never ran; the kernel dropped the lock
+    fd, left = job.take(str(tmp_path))
+    assert left
+    job.release(str(tmp_path), fd)
+
+
+def test_discarding_the_state_keeps_the_rest_of_the_jobdir(tmp_path: Path) -> None:
     (tmp_path / "requests.seen").write_bytes(b"\x00\x14" + b"f" * 20)
     (tmp_path / "requests.queue").mkdir()
     (tmp_path / "requests.queue" / "active.json").write_text("{}")
     (tmp_path / "spider.state").write_bytes(b"state")
-    assert discard_unclean(str(tmp_path))
-    assert sorted(p.name for p in tmp_path.iterdir()) == [RUNNING_MARK, "spider.state"]
-    assert not discard_unclean(None)
+    job.discard_state(str(tmp_path))
+    assert [p.name for p in tmp_path.iterdir()] == ["spider.state"]

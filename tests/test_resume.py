@@ -209,6 +209,30 @@ def test_a_finished_jobdir_reused_reads_its_sitemap_again(
     assert "'dupefilter/filtered'" not in logs[1]
 
 
+def test_a_second_crawl_on_a_running_crawls_jobdir_is_refused(
+    slow_site: MockSite, tmp_path: Path
+) -> None:
+    # Before: it would have resumed the first crawl's half-written queue under it.
+    def crawl(n: int) -> list[str]:
+        sitemap = f"sitemap={slow_site.url}/sitemap.xml"
+        args = ("crawl", "article", "-a", sitemap, "-o", str(tmp_path / f"run{n}.jsonl"))
+        return scrapy_command(*args, workdir=tmp_path / f"ops{n}", JOBDIR=str(tmp_path / "job"))
+
+    with (tmp_path / "first.log").open("w") as log:
+        first = subprocess.Popen(crawl(0), cwd=REPO, stdout=subprocess.DEVNULL, stderr=log)
+        try:
+            deadline = time.monotonic() + DEADLINE_S
+            while lines(tmp_path / "run0.jsonl") < 1 and time.monotonic() < deadline:
+                time.sleep(0.1)  # the first crawl is under way
+            second = subprocess.run(crawl(1), cwd=REPO, capture_output=True, text=True, timeout=120)
+        finally:
+            assert first.wait(timeout=DEADLINE_S) == 0
+    assert second.returncode == 2
+    assert "is in use by another crawl" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert len(read_jsonl(tmp_path / "run0.jsonl")) == ARTICLES
+
+
 def seen_urls(path: Path) -> set[str]:
     with sqlite3.connect(path) as db:
         query = "SELECT url FROM seen WHERE last_exported_at IS NOT NULL"

@@ -10,6 +10,7 @@ from typing import Any
 from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
+from newscrawler import jobdir
 from newscrawler.commands.jobsecrets import apply_job_secrets
 from newscrawler.exceptions import ConfigError
 
@@ -31,6 +32,8 @@ class ConfigErrorMixin:
         errors: list[ConfigError] = []
         try:  # before the crawler is created: it copies the settings
             apply_job_secrets(self.settings, opts.spargs)
+            if self.settings.get("JOBDIR"):  # a running crawl's JOBDIR: refused, one line
+                jobdir.check_free(str(self.settings.get("JOBDIR")))
         except ConfigError as exc:
             print(f"newscrawler: error: {exc}", file=sys.stderr)
             self.exitcode = USAGE_EXIT_CODE

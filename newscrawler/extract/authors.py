@@ -27,7 +27,7 @@ ROLE = re.compile(
     r"|\w\w\s+(?:writer|editor|reporter|analyst|producer)\b|\.com\b",
     re.I,
 )
-# "By", "Edited by" (NDTV), "Analysis by" (CNN), "Von:" (AFP Faktencheck) before the names; Xinhua's
+# "By", "Edited by" (NDTV), "Analysis by", "Von:" (AFP Faktencheck) before the names; Xinhua's
 # "【纠错】 责任编辑： 焦鹏" (error-report link, then the responsible-editor label).
 BY = re.compile(
     r"^(?:(?:edited|written|reported|compiled|analysis|opinion|commentary|review|story|words"

@@ -13,18 +13,18 @@ MIN_SPLIT_CHILDREN = 2
 
 
 def _text(element: etree._Element) -> str:
-    return " ".join("".join(visible_texts(element)).split())  # CNN's byline holds a script
+    return " ".join("".join(visible_texts(element)).split())  # a byline may hold a script
 
 
 def _names(element: etree._Element) -> list[str]:
     """One text per name: children of one tag and class that each hold a name are split.
 
-    Der Standard: <div><span class=simple>A B</span><span class=simple>C D</span></div> reads
+    <div><span class=simple>A B</span><span class=simple>C D</span></div> reads
     "A B C D" as one string; a first/last name pair (two classes) stays one name.
     """
     kids = [kid for kid in element if isinstance(kid.tag, str) and _text(kid)]
     if len(kids) == 1 and _text(kids[0]) == _text(element) and len(kids[0]):
-        return _names(kids[0])  # a wrapper: Der Standard's div.article-byline > div.origins
+        return _names(kids[0])  # a wrapper: div.article-byline > div.origins
     shapes = {(kid.tag, kid.get("class")) for kid in kids}
     if (
         len(kids) >= MIN_SPLIT_CHILDREN

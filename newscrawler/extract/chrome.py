@@ -19,7 +19,7 @@ JUNK_WORDS = (
     "recommend", "outbrain", "taboola", "comment", "sidebar", "subscribe", "_world-wrapper",
     "caption", "credit", "teaser", "factbox", "fact-box", "infobox", "info-box", "expandable",
     "footer",
-    # the author's biography box under the story ("Periodista. Córdoba, 1984 ..."): about the
+    # the author's biography box under the story ("Reporter. Born in 1984 ..."): about the
     # writer, not the story
     "author_bio", "author-bio", "authorbio",
     # cookie and consent dialogs: legal prose in a layer over the page, often longer than a
@@ -63,9 +63,9 @@ class _Story:
 
     Class words match as substrings ("js-dynamic-adv", "share-bar-host"): a story container may
     carry one, and dropping it left the page a subscription dialog. A story may also be split
-    over twins, elements of one class between which ads sit (POLITICO Europe's
-    "sidebar-grid__content" column, one per stretch of paragraphs): together they hold it.
-    A fact box with a transcript inside the story (Metro "metro-factbox") holds fewer than half.
+    over twins, elements of one class between which ads sit (a BEM grid's "...__content"
+    column, one per stretch of paragraphs): together they hold it. A fact box with a
+    transcript inside the story holds fewer than half.
     """
 
     def __init__(self, root: etree._Element) -> None:

@@ -41,8 +41,8 @@ def containers(selector: Selector) -> list[etree._Element]:
     twins = [t.root for t in selector.xpath(f"//{best.tag}[@class=$cls]", cls=best.get("class"))]
     counts = [long_paragraphs(t) for t in twins]
     kept = [i for i, t in enumerate(twins) if t is best or counts[i] >= 2]
-    # A twin of one paragraph between two kept ones is a chunk of the same story (Condé Nast
-    # splits its body into chunks between ads and photos, some holding a single paragraph).
+    # A twin of one paragraph between two kept ones is a chunk of the same story: chunked
+    # bodies put ads and photos between the chunks, and some chunks hold a single paragraph.
     found = [t for i, t in enumerate(twins) if i in kept or (kept[0] < i < kept[-1] and counts[i])]
     story = _article_of(found[0])  # the URL's own story comes first, appended ones follow
     found = [e for e in found if _article_of(e) is story]

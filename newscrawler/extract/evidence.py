@@ -5,7 +5,7 @@ the order a reader sees). articleBody is the publisher's own text but often flat
 line, truncated for SEO, or holding a different story on aggregated pages; so it only replaces
 the markup when the two agree (the markup's opening is in it) and the markup shows less than
 30% of it: the rest of the story is behind a paywall split or rendered by script. (At half,
-Metro's speech transcript, which our rules drop from a fact box, came back through it.)
+a speech transcript that our rules drop from a fact box came back through it.)
 """
 
 from __future__ import annotations

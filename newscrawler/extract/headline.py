@@ -49,7 +49,7 @@ def is_site(segment: str, keys: set[str]) -> bool:
 def is_publisher(name: str, keys: set[str]) -> bool:
     """Whether an author value names the site, not a person.
 
-    The site itself, or a CMS account named after it with an initial ("Ilanga D" on Ilanga
+    The site itself, or a CMS account named after it with an initial ("Portal D" on Portal
     News): such templates put the reporter's name at the head of the story instead.
     """
     words = name.split()

@@ -108,7 +108,7 @@ def lead_image(
     src = src or og_image
     if not src or src.startswith("data:"):
         return None
-    src = urljoin(url, html.unescape(src.strip()))  # "&amp;amp;" in BR's og:image
+    src = urljoin(url, html.unescape(src.strip()))  # an og:image escaped twice ("&amp;amp;")
     if not src.startswith(("http://", "https://", "file://")):
         return None
     if (caption is None or credit is None) and (figure := _figure(selector, src)) is not None:

@@ -62,7 +62,7 @@ def text_lines(root: etree._Element) -> TextLines | None:
     """The element with the most prose in its own lines (MIN_LINES+ prose lines).
 
     Blocks are the container model's, save <p>: a whole story can be one <p> of lines broken by
-    <br><br> (Nikkan Gendai), and the element with the most <p> is then a list of teasers.
+    <br><br>, and the element with the most <p> is then a list of teasers below it.
     """
     best: TextLines | None = None
     for element in root.iter():

@@ -20,7 +20,7 @@ PUBLISHED_KEYS = (
     "date",
     "dc.date.issued",
     "sailthru.date",
-    "datepublished",  # microdata on a <meta itemprop> (SRF)
+    "datepublished",  # microdata on a <meta itemprop>
     # analytics and archive vocabularies that templates without article:published_time keep:
     # Parse.ly, Cxense (Japanese and European portals), Advance Local, Dublin Core terms
     "parsely-pub-date",

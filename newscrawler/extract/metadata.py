@@ -58,8 +58,8 @@ class MetadataPage(CreditsPage):
     def _visible_h1(self) -> str | None:
         """The <h1> stating most of a declared title's words; the first on a tie.
 
-        Older templates put the logo in an <h1> above the story's own ("CNN", "ประชาไท",
-        "国際ニュース：AFPBB News"): the headline is the <h1> that og:title or <title> names.
+        Older templates put the logo or the section in an <h1> above the story's own ("Site",
+        "国際ニュース：Site News"): the headline is the <h1> that og:title or <title> names.
         """
         texts = (" ".join(" ".join(h1.itertext()).split()) for h1 in self.selector.root.iter("h1"))
         h1s = [text for text in texts if text]

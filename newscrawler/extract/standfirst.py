@@ -124,10 +124,10 @@ def standfirst(
     """The first candidate lead the body does not already hold, else None.
 
     A description can be the story's first paragraph (then it is in the body already) while a
-    lead-classed element above it is the real standfirst (La Vanguardia's "epigraph"). It can
-    also be a paragraph from the story's middle (Reuters copy on Deccan Herald: a quote) that
-    the page shows once, in the story: no standfirst. Shown twice, above the story and in it
-    (Daily Maverick's lead repeats a later paragraph), it is one.
+    lead-classed element above it (an "epigraph") is the real standfirst. It can also be a
+    paragraph from the story's middle (wire copy on a portal: a quote) that the page shows
+    once, in the story: no standfirst. Shown twice, above the story and in it (a lead that
+    repeats a later paragraph), it is one.
     """
     opening = [_key(block) for block in body[:3]]
     later = [_key(block) for block in body[3:]]

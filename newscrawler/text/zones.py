@@ -53,7 +53,7 @@ COUNTRY_ZONES = {
 def site_zone(source: str | None, zones: dict[str, str], default: str = "UTC") -> tzinfo:
     """The zone of a site key or domain, else of the domain's country, else the default.
 
-    "ndtv" and "www.ndtv.com" find a configured zone; "rbb24.de" finds Europe/Berlin.
+    "ndtv" and "www.ndtv.com" find a configured zone; "portal.de" finds Europe/Berlin.
     """
     labels = (source or "").casefold().split(".")
     for key in (source or "", *labels):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import IO, TYPE_CHECKING, Any, Self
+from typing import IO, TYPE_CHECKING, Any, Protocol, Self, cast
 
 from scrapy.extensions import feedexport
 
@@ -25,22 +24,35 @@ def announce(signal_manager: SignalManager | None, file: IO[bytes]) -> IO[bytes]
 
 
 def confirm(
-    signal_manager: SignalManager | None, feed: str, stored: Deferred[None] | None
+    signal_manager: SignalManager | None, feed: str, result: Deferred[None] | None
 ) -> Deferred[None] | None:
-    """`feed_stored` once `stored` succeeded (None: done already); a failed store says nothing."""
-    done = stored_callback(signal_manager, feed)
-    if stored is None:
-        return done(None)  # type: ignore[no-any-return]
-    return stored.addCallback(done)
+    """`feed_stored` once `result` succeeded (None: done already); a failed store says nothing."""
 
-
-def stored_callback(signal_manager: SignalManager | None, feed: str) -> Callable[[Any], Any]:
-    def done(result: Any) -> Any:
+    def done(value: Any) -> Any:
         if signal_manager is not None:
             signal_manager.send_catch_log(signals.feed_stored, feed=feed)
-        return result
+        return value
 
-    return done
+    return done(None) if result is None else result.addCallback(done)
+
+
+class Deferring(Protocol):
+    """A storage that may hold nothing until stored: `deferred` says whether it does."""
+
+    signal_manager: SignalManager | None
+    deferred: bool
+
+
+def opened(storage: Deferring, file: IO[bytes]) -> IO[bytes]:
+    """The file `open()` returns, announced when the storage holds nothing until stored."""
+    return announce(storage.signal_manager, file) if storage.deferred else file
+
+
+def stored(
+    storage: Deferring, file: IO[bytes], result: Deferred[None] | None
+) -> Deferred[None] | None:
+    """What `store()` returns, confirming the store when the storage is a deferred one."""
+    return confirm(storage.signal_manager, feed_name(file), result) if storage.deferred else result
 
 
 class StoredOnClose:
@@ -52,6 +64,7 @@ class StoredOnClose:
     """
 
     signal_manager: SignalManager | None = None
+    deferred = True
 
     @classmethod
     def from_crawler(
@@ -62,12 +75,11 @@ class StoredOnClose:
         return storage  # type: ignore[no-any-return]
 
     def open(self, spider: Spider) -> IO[bytes]:
-        return announce(self.signal_manager, super().open(spider))  # type: ignore[misc]
+        return opened(self, super().open(spider))  # type: ignore[misc]
 
     def store(self, file: IO[bytes]) -> Deferred[None]:
-        done = stored_callback(self.signal_manager, feed_name(file))
-        stored: Deferred[None] = super().store(file)  # type: ignore[misc]
-        return stored.addCallback(done)
+        # An upload always returns its Deferred, and confirm() chains onto it.
+        return cast("Deferred[None]", stored(self, file, super().store(file)))  # type: ignore[misc]
 
 
 class S3FeedStorage(StoredOnClose, feedexport.S3FeedStorage):
@@ -102,9 +114,8 @@ class StdoutFeedStorage(feedexport.StdoutFeedStorage):
         return storage
 
     def open(self, spider: Spider) -> IO[bytes]:
-        file = super().open(spider)
-        return announce(self.signal_manager, file) if self.deferred else file
+        return opened(self, super().open(spider))
 
     def store(self, file: IO[bytes]) -> Deferred[None] | None:
-        stored = super().store(file)  # nothing to do: the gzip stream was closed before
-        return confirm(self.signal_manager, feed_name(file), stored) if self.deferred else stored
+        # Nothing to do but confirm: the gzip stream was closed before.
+        return stored(self, file, super().store(file))

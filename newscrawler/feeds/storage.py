@@ -13,8 +13,7 @@ from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
 from newscrawler.feeds import jsonlines
-from newscrawler.feeds.deferred import announce, confirm
-from newscrawler.feeds.guard import feed_name
+from newscrawler.feeds.deferred import opened, stored
 from newscrawler.feeds.locking import FeedOpenError, hold, lock, open_locked
 from newscrawler.stores import sqlschema, sqlstore
 from newscrawler.utils.config import get_float, get_int
@@ -178,8 +177,7 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         if not self.sqlite:
             # Two crawls appending to one file lose records (`-O` empties it under the other).
             path.parent.mkdir(parents=True, exist_ok=True)
-            file = open_locked(path, overwrite=self.overwrite, held=held)
-            return announce(self.signal_manager, file) if self.deferred else file
+            return opened(self, open_locked(path, overwrite=self.overwrite, held=held))
         # FeedSlot types the handle as a file; the sqlite exporter is the only one that gets it.
         return cast("IO[bytes]", SQLiteTarget(path, overwrite=self.overwrite, held=held))
 
@@ -187,5 +185,5 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         if isinstance(file, SQLiteTarget):
             file.close()
             return None
-        stored = super().store(file)  # closes it: a gzip stream writes its last block only now
-        return confirm(self.signal_manager, feed_name(file), stored) if self.deferred else stored
+        # store() closes it: a gzip stream writes its last block only now
+        return stored(self, file, super().store(file))

@@ -24,6 +24,11 @@ def canonical(raw: str | None) -> str | None:
     return "-".join(part for part in parts if part)
 
 
+def primary(tag: object) -> str:
+    """A language tag's primary subtag, lower case ("de-CH" -> "de"); "" for none."""
+    return str(tag).split("-")[0].lower() if tag else ""
+
+
 def declared(selector: Selector, jsonld: dict[str, Any], meta: dict[str, Any]) -> str | None:
     """The first declaration: <html lang>, JSON-LD inLanguage, og:locale, content-language."""
     sources = (

@@ -102,7 +102,7 @@ class MetadataPage(CreditsPage):
         code = self.language(  # the body is not read yet: the page's first paragraphs
             [" ".join(p.itertext()) for p in itertools.islice(self.selector.root.iter("p"), 20)]
         )
-        own = (code or "").split("-")[0].lower()
+        own = lang.primary(code)
         languages = tuple(dict.fromkeys(language for language in (own, "en") if language))
         return next(
             (d for d in visible_dates(self.selector) if parse_date(d, languages=languages)), None

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 
+from newscrawler.extract.language import primary
 from newscrawler.pipelines.base import CleaningPipeline, adapt
 from newscrawler.sites import SITES, site_zones
 from newscrawler.text.dates import parse_date
@@ -105,7 +106,7 @@ class DatesPipeline(CleaningPipeline):
         ("jueves, 09 enero 2014" on a Spanish portal).
         """
         site = SITES.get(source) if source else None
-        own = str(page_language).split("-")[0].lower() if page_language else ""
+        own = primary(page_language)
         found = (*(site.languages if site else ()), *((own,) if own else ()), *self.languages)
         return tuple(dict.fromkeys(found))
 

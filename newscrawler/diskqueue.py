@@ -66,8 +66,8 @@ class ResumableScheduler(Scheduler):
             logger.info(
                 "JOBDIR %s: the crawl finished, so its fingerprints are cleared", self.jobdir
             )
-        if self.jobdir and self.mark is not None:
-            job.release(self.jobdir, self.mark)
+        if self.mark is not None:
+            job.release(str(self.jobdir), self.mark)  # a mark is only taken with a JOBDIR
         return closed
 
     def enqueue_request(self, request: Request) -> bool:

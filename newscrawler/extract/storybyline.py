@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 # Two to four words, each capitalised (Title Case or CAPS), letters only: "Lê Phương",
-# "MTHOBISI SITHOLE". No digits, no punctuation but the hyphen and the apostrophe.
+# "JANE MOYO". No digits, no punctuation but the hyphen and the apostrophe.
 NAME_LINE = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*")
 MAX_NAME_CHARS = 40
 PROSE_CHARS = 80  # a story paragraph beside the name line

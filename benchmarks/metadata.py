@@ -5,7 +5,8 @@ pipeline of ITEM_PIPELINES) with the case's crawl time as the fetch time. Scores
 
 - headline: exact, whitespace collapsed; --misses marks a miss "truth disputed" where the page
   itself disagrees with the truth: the truth is the whole <title> (section and site suffixes
-  kept), or the og:title while the visible <h1> and the JSON-LD headline both state ours;
+  kept), or the og:title (the SEO title) while the JSON-LD headline and a visible <h1>-<h3>
+  heading both state ours (a breadcrumb <h1> may repeat the SEO title, as the truth does);
 - authors: the list exact; "people" compares with the truth's person names only (the truth
   names the publisher, a desk or an agency as author on some pages: "mbl.is", "BR24
   Redaktion", "DPA"; issue 14 asks for people only); --misses marks a people miss "truth
@@ -72,10 +73,17 @@ def disputed(truth: str, got: str | None, page: ArticlePage) -> str | None:
     rest = truth.removeprefix(got) if got and truth != got else ""
     if rest and re.match(r"\W", rest) and truth == norm(page.first(("title",))):
         return "the truth is the whole <title>, section and site suffix kept; the <h1> is ours"
-    h1, ld = norm(page.first(("h1",))), norm(clean_title(page.jsonld.get("headline")))
-    if truth == norm(clean_title(page.meta.get("headline"))) and got == h1 == ld:
-        return "the truth is the og:title; the <h1> and JSON-LD headline both state ours"
+    ld = norm(clean_title(page.jsonld.get("headline")))
+    if truth == norm(clean_title(page.meta.get("headline"))) and got == ld in headings(page):
+        return "the truth is the og:title; a visible heading and the JSON-LD headline state ours"
     return None
+
+
+def headings(page: ArticlePage) -> set[str]:
+    """The visible <h1>-<h3> texts, a space before punctuation closed ("Kicker : Headline")."""
+    tags = ("h1", "h2", "h3")
+    texts = (" ".join(visible_texts(h)) for h in page.selector.root.iter(*tags))
+    return {re.sub(r"\s+([:;,.!?])", r"\1", norm(text)) for text in texts}
 
 
 def authors_disputed(truth: list[str], got: list[str], page: ArticlePage) -> str | None:

@@ -14,7 +14,8 @@ from parsel import Selector
 
 from benchmarks.extraction_cases import load_cases
 from newscrawler.extract.authors import split_byline
-from newscrawler.extract.meta import PUBLISHED_KEYS, header_date, meta_values
+from newscrawler.extract.headerdate import header_date
+from newscrawler.extract.meta import PUBLISHED_KEYS, meta_values
 from newscrawler.extract.page import ArticlePage
 from newscrawler.text.agency import canonical_agency
 from tests.support.devset import dev_page
@@ -89,6 +90,30 @@ def test_a_date_far_from_the_headline_is_not_read() -> None:
 
 
 @pytest.mark.parametrize(
+    ("shown", "language", "iso"),
+    [("Do 25.04.24 | 14:07 Uhr | Von Eva Muster", "de", "2024-04-25T14:07:00"),
+     ("25.04.2024, 14:07", "pl", "2024-04-25T14:07:00"),
+     ("Anteil 1.5.24 Prozent", "de", None),  # a figure, no time: not a date
+     ("24.04.25 14:07", "ko", None)],  # Korean writes the year first
+)  # fmt: skip
+def test_a_day_first_date_and_time_beside_the_headline(
+    shown: str, language: str, iso: str | None
+) -> None:
+    html = f"<html><body><div><h1>Headline</h1><div class='info'>{shown}</div></div></body></html>"
+    assert header_date(Selector(text=html), language) == iso
+
+
+def test_with_no_h1_the_heading_stating_the_title_leads_to_its_date_line() -> None:
+    # Templates that open the story with an <h3> (kicker and title) and put a teaser
+    # <article> with its own heading and date above it
+    teaser = "<article><h3>Other story</h3><p>01.01.24 | 09:00</p></article>"
+    story = "<article><h3>Hotel opens as a theatre</h3><div>Do 25.04.24 | 14:07 Uhr</div></article>"
+    html = f"<html><body><div>{teaser}</div><div>{story}</div></body></html>"
+    titles = ["Hotel opens as a theatre"]
+    assert header_date(Selector(text=html), "de", titles) == "2024-04-25T14:07:00"
+
+
+@pytest.mark.parametrize(
     "case_id",
     ["cn/People_2024_04_24", "jp/ChunichiShimbun_2025_01_13", "jp/NikkanGeadai_2025_01_31",
      "jp/SankeiShimbun_2025_01_21"],
@@ -96,6 +121,14 @@ def test_a_date_far_from_the_headline_is_not_read() -> None:
 def test_the_date_under_the_h1_of_east_asian_portals_is_the_publication_day(case_id: str) -> None:
     html, case = dev_page(case_id)
     assert (header_date(Selector(text=html)) or "")[:10] == case["published_at"][:10]
+
+
+def test_a_day_first_date_line_under_a_title_heading_with_no_h1_dates_the_story() -> None:
+    # rbb24: no <h1>, no date in markup; "<h3>kicker - title</h3>" then "Do 25.04.24 | 14:07
+    # Uhr | Von ..." in a "technicalline" div, and teaser <article>s with dates above it
+    html, case = dev_page("de/RBB24_2024_04_25")
+    value, _ = ArticlePage(html, case["url"]).published()
+    assert (value or "")[:16] == "2024-04-25T14:07" == case["published_at"][:16].replace(" ", "T")
 
 
 def test_the_analytics_date_keys_agree_with_the_truth_wherever_they_appear() -> None:

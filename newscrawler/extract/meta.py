@@ -8,7 +8,7 @@ from typing import Any
 from lxml import etree
 from parsel import Selector
 
-from newscrawler.extract.dom import ancestor, visible_texts
+from newscrawler.extract.dom import visible_texts
 
 # Publication-date meta names seen on news sites, best first.
 PUBLISHED_KEYS = (
@@ -101,39 +101,6 @@ def microdata_date(selector: Selector) -> str | None:
         ' | //*[@itemprop="datePublished"][not(self::meta)]/@datetime'
     ).get()
     return found.strip() if found and found.strip() else None
-
-
-# A year-first date shown beside the headline ("2023-11-17 20:52:15", "2018年6月18日 10:01",
-# "2024/05/03"): day and month cannot be swapped in this order.
-HEADER_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:\s*(\d{1,2}):(\d\d)(?::(\d\d))?)?(?!\d)"
-)
-HEADER_LEVELS = 2  # the headline's parent and grandparent hold the date line beside it
-
-
-def _iso(found: re.Match[str]) -> str | None:
-    year, month, day, hour, minute, second = found.groups()
-    if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-        return None
-    date = f"{year}-{int(month):02d}-{int(day):02d}"
-    if hour is None or int(hour) > 23:
-        return date
-    return f"{date}T{int(hour):02d}:{minute}:{second or '00'}"
-
-
-def header_date(selector: Selector) -> str | None:
-    """A year-first date in the headline's region, as ISO 8601 (naive: the site's zone applies).
-
-    Chinese and Japanese portals show "2023-11-17 20:52:15" under the <h1> and declare no
-    date in markup.
-    """
-    for h1 in selector.root.iter("h1"):
-        text = " ".join(visible_texts(ancestor(h1, HEADER_LEVELS)))
-        for found in HEADER_DATE.finditer(text):
-            if iso := _iso(found):
-                return iso
-    return None
 
 
 # Elements whose class or id names a date: "entry-date", "post-date", "datum", "fecha",

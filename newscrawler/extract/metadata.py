@@ -7,6 +7,7 @@ import re
 
 from newscrawler.extract import language as lang
 from newscrawler.extract.credits import CreditsPage
+from newscrawler.extract.headerdate import header_date
 from newscrawler.extract.headline import (
     choose,
     clean_title,
@@ -18,7 +19,7 @@ from newscrawler.extract.headline import (
 )
 from newscrawler.extract.image import lead_image
 from newscrawler.extract.labels import dateline_element, section_label
-from newscrawler.extract.meta import header_date, microdata_date, time_tag, visible_dates
+from newscrawler.extract.meta import microdata_date, time_tag, visible_dates
 from newscrawler.text.dates import parse_date
 
 # An ISO timestamp with a time and no offset ("2024-05-03T15:47:42"), and a trailing offset.
@@ -63,13 +64,17 @@ class MetadataPage(CreditsPage):
         """
         texts = (" ".join(" ".join(h1.itertext()).split()) for h1 in self.selector.root.iter("h1"))
         h1s = [text for text in texts if text]
-        titles = [self.jsonld.get("headline"), self.meta.get("headline"),
-                  self.meta.get("twitter_title"), self.first(("title",))]  # fmt: skip
-        declared = [clean_title(t) for t in titles if t]
+        declared = self._declared_titles()
         return max(
             h1s, key=lambda h1: max((coverage(h1, t) for t in declared), default=0.0),
             default=None,
         )  # fmt: skip
+
+    def _declared_titles(self) -> list[str]:
+        """The titles the markup declares: JSON-LD, og:title, twitter:title, <title>."""
+        titles = [self.jsonld.get("headline"), self.meta.get("headline"),
+                  self.meta.get("twitter_title"), self.first(("title",))]  # fmt: skip
+        return [clean_title(t) for t in titles if t]
 
     def published(self) -> tuple[str | None, str | None]:
         """The best raw publication date and where it came from.
@@ -91,18 +96,21 @@ class MetadataPage(CreditsPage):
             return value, "meta"
         if value := self.first(self.date_css) or microdata_date(self.selector):
             return value, "time-tag"
-        if value := time_tag(self.selector) or header_date(self.selector):
+        if value := time_tag(self.selector):
             return value, "time-tag"
-        if value := self._shown_date():
+        own = self._own_language()
+        titles = self._declared_titles()
+        if value := header_date(self.selector, own, titles) or self._shown_date(own):
             return value, "time-tag"
         return None, None
 
-    def _shown_date(self) -> str | None:
+    def _own_language(self) -> str:
+        """The page language's primary subtag, before the body is read: its first paragraphs."""
+        paragraphs = itertools.islice(self.selector.root.iter("p"), 20)
+        return lang.primary(self.language([" ".join(p.itertext()) for p in paragraphs]))
+
+    def _shown_date(self, own: str) -> str | None:
         """The first date a date-named element shows that reads as one (page language, en)."""
-        code = self.language(  # the body is not read yet: the page's first paragraphs
-            [" ".join(p.itertext()) for p in itertools.islice(self.selector.root.iter("p"), 20)]
-        )
-        own = lang.primary(code)
         languages = tuple(dict.fromkeys(language for language in (own, "en") if language))
         return next(
             (d for d in visible_dates(self.selector) if parse_date(d, languages=languages)), None

@@ -67,3 +67,21 @@ def test_la_vanguardia_author_bio_dev_page() -> None:
     body = " ".join(ArticlePage(html, case["url"]).body())
     assert "Córdoba, 1984. Periodista" not in body
     assert case["paragraphs"][-1][:60] in body
+
+
+def test_a_region_whose_aria_label_names_chrome_goes() -> None:
+    # Templates with utility classes ("col-span-3 w-full p-4") name their boxes only for screen
+    # readers: <section aria-label="Newsletter Anmeldung">, "Related stories"
+    story = "".join(PARA.format(n) for n in range(5))
+    box = "<section aria-label='Newsletter Anmeldung' class='w-full p-4'><p>{}</p></section>"
+    html = f"<html><body><article>{story}{box.format('Jeden Tag wissen, was los ist.')}</article>"
+    text = " ".join(chrome.cleaned(Selector(text=html)).xpath("//text()").getall())
+    assert "Jeden Tag" not in text
+    assert "part 4" in text
+
+
+def test_waz_newsletter_sign_up_named_by_aria_label_dev_page() -> None:
+    html, case = dev_page("de/WAZ_2024_03_08")
+    body = " ".join(ArticlePage(html, case["url"]).body())
+    assert "Jeden Tag wissen, was in unserer Stadt los ist" not in body
+    assert case["paragraphs"][-1][:60] in body

@@ -85,3 +85,23 @@ def test_waz_newsletter_sign_up_named_by_aria_label_dev_page() -> None:
     body = " ".join(ArticlePage(html, case["url"]).body())
     assert "Jeden Tag wissen, was in unserer Stadt los ist" not in body
     assert case["paragraphs"][-1][:60] in body
+
+
+def test_an_article_nested_in_the_story_is_a_teaser_card() -> None:
+    # An <article> inside the story's <article> is another story's card (kicker, title, lead)
+    # or a boxed notice; live-blog entries, one class together holding the story, stay.
+    story = "".join(PARA.format(n) for n in range(5))
+    card = "<article class='t'><h3>Marathon: A race</h3><p>A teaser of another story.</p></article>"
+    html = f"<html><body><article>{story}{card}</article></body></html>"
+    text = " ".join(chrome.cleaned(Selector(text=html)).xpath("//text()").getall())
+    assert "teaser" not in text
+    assert "part 4" in text
+    entries = "".join(f"<article class='entry'>{PARA.format(n)}</article>" for n in range(6))
+    assert _kept(f"<html><body><article>{entries}</article></body></html>") == 6
+
+
+def test_sz_teaser_cards_inside_the_story_dev_page() -> None:
+    html, case = dev_page("de/SZ_2024_09_30")
+    body = " ".join(ArticlePage(html, case["url"]).body())
+    assert "Er läuft mit leichterem Herzen" not in body
+    assert all(paragraph[:60] in body for paragraph in case["paragraphs"])

@@ -50,6 +50,8 @@ def _is_junk(element: etree._Element, story: _Story) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in JUNK_TAGS:
         return True
+    if tag == "article" and _nested(element):
+        return not story.held_by(element)
     if tag in KEEP_TAGS:
         return False
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
@@ -57,6 +59,10 @@ def _is_junk(element: etree._Element, story: _Story) -> bool:
     # an ARIA label names a region as the class does ("Newsletter Anmeldung", "Related stories")
     names = " ".join(element.get(name) or "" for name in ("class", "id", "aria-label")).lower()
     return _JUNK_NAME.search(names) is not None and not story.held_by(element)
+
+
+def _nested(element: etree._Element) -> bool:
+    return next(element.iterancestors("article"), None) is not None
 
 
 class _Story:

@@ -89,6 +89,24 @@ def test_a_one_paragraph_chunk_between_story_chunks_is_joined() -> None:
     assert [b[-2:] for b in blocks] == ["A0", "A1", "A2", "B0", "C0", "C1"]
 
 
+def test_a_list_of_all_link_paragraphs_does_not_outweigh_a_short_story() -> None:
+    # A site map or teaser list written as <p><a>...</a></p>, named by no tag or class word
+    # (hashed classes), outnumbers a three-paragraph story; its paragraphs count for nothing
+    teasers = "".join(f"<p><a href='/s/{i}'>{LONG} teaser {i}</a></p>" for i in range(12))
+    story = "".join(f"<p>{LONG} own {i}</p>" for i in range(3))
+    html = f"<html><body><div class='c1'>{story}</div><div class='c2'>{teasers}</div></body></html>"
+    blocks = container_blocks(Selector(text=html))
+    assert [b[-5:] for b in blocks] == ["own 0", "own 1", "own 2"]
+
+
+def test_abc_story_beside_a_linked_teaser_list_dev_page() -> None:
+    # ABC's (es) page body is read from the page, paragraph by paragraph, instead of
+    # JSON-LD's one-block articleBody, once the teaser list's links stop outweighing it
+    html, case = dev_page("es/ABC_2026_04_25")
+    body = ArticlePage(html, case["url"]).body()
+    assert sum(p in body for p in case["paragraphs"]) >= len(case["paragraphs"]) - 1
+
+
 def test_vogue_chunked_body_dev_page() -> None:
     html, case = dev_page("de/VogueDE_2024_04_30")
     body = ArticlePage(html, case["url"]).body()

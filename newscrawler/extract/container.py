@@ -5,16 +5,21 @@ from __future__ import annotations
 from lxml import etree
 from parsel import Selector
 
-from newscrawler.extract.dom import MIN_PARAGRAPH, long_paragraphs
+from newscrawler.extract.dom import MIN_PARAGRAPH, link_density, long_paragraphs
 
 _WEIGHTS = (1.0, 0.75, 0.5)
+# What an all-link paragraph still counts: a page of nothing but links keeps its densest list
+# as container, for the verdict to judge (a section front), never outweighing real prose.
+_LINKED = 0.05
 
 
 def best_container(selector: Selector) -> etree._Element | None:
-    """The element holding the most <p> of MIN_PARAGRAPH+ characters.
+    """The element holding the most <p> of MIN_PARAGRAPH+ characters, less their link text.
 
     Each paragraph counts for its parent (1), grandparent (.75) and great-grandparent (.5):
     National Post wraps every <p> in its own div, so its story container is two levels up.
+    A paragraph counts by the share of its text outside links: a footer or teaser list of
+    all-link paragraphs, named by no tag or class word, must not outweigh a short story.
     """
     scores: dict[etree._Element, float] = {}
     # lxml directly (every <p> of the document, in order, as "//p" gives), without a parsel
@@ -23,8 +28,9 @@ def best_container(selector: Selector) -> etree._Element | None:
         text = " ".join("".join(paragraph.itertext()).split())
         if len(text) < MIN_PARAGRAPH:
             continue
+        own = 1.0 if paragraph.find(".//a") is None else max(1 - link_density(paragraph), _LINKED)
         for ancestor, weight in zip(paragraph.iterancestors(), _WEIGHTS, strict=False):
-            scores[ancestor] = scores.get(ancestor, 0.0) + weight
+            scores[ancestor] = scores.get(ancestor, 0.0) + weight * own
     return max(scores, key=scores.__getitem__) if scores else None
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from benchmarks.extraction_cases import load_cases
 from newscrawler.text.dates import parse_date
 from newscrawler.text.published import dateline_day, resolve_published, url_date
 from newscrawler.text.zones import site_zone
@@ -15,6 +17,8 @@ KOLKATA = ZoneInfo("Asia/Kolkata")
 NEW_YORK = ZoneInfo("America/New_York")
 ISTANBUL = ZoneInfo("Europe/Istanbul")
 NOW = datetime(2019, 11, 20, 12, 0, tzinfo=UTC)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 @pytest.mark.parametrize(
@@ -195,11 +199,35 @@ def test_dateline_day(text: str | None, crawled: datetime, expected: date | None
             "https://example.com/item/20250726123000", None, id="stamp-other-host-ignored"
         ),
         pytest.param("https://example.com/2024/13/45/x", None, id="impossible-path-date"),
+        pytest.param(
+            "https://www.reuters.com/world/tank-fired-on-reporters-2024-03-07/",
+            ("2024-03-07T00:00:00+00:00", "2024/03/07"),
+            id="dashed-day-ending-the-slug",
+        ),
+        pytest.param(
+            "https://isolezwe.co.za/izindaba/2025-11-08-kubukeka-kukude/",
+            ("2025-11-08T00:00:00+00:00", "2025/11/08"),
+            id="dashed-day-opening-the-slug",
+        ),
+        pytest.param("https://example.com/a/id-20240307/", None, id="bare-digits-are-an-id"),
+        pytest.param("https://example.com/a?from=2024-03-07", None, id="query-is-not-the-path"),
         pytest.param(None, None, id="none"),
     ],
 )
 def test_url_date(url: str | None, expected: tuple[str, str] | None) -> None:
     assert url_date(url) == expected
+
+
+def test_a_day_in_the_url_is_the_truths_day_wherever_one_appears() -> None:
+    # The last date source: on every real page of both sets whose path names a day (slashes,
+    # or dashes opening or ending the slug), it is the publication day.
+    cases = [c for name in ("extraction-dev", "pages") if (SHARED / name).is_dir()
+             for c in load_cases(SHARED / name) if c["published_at"]]  # fmt: skip
+    if not cases:
+        pytest.skip("../shared is absent")
+    dated = [(c, found) for c in cases if (found := url_date(c["url"]))]
+    assert all(found[0][:10] == c["published_at"][:10] for c, found in dated)
+    assert len(dated) >= 17
 
 
 SEED_CRAWL = datetime(2025, 7, 26, 12, tzinfo=UTC)

@@ -11,7 +11,12 @@ from urllib.parse import urlsplit
 from newscrawler.text.dates import DAY_RE, MONTH_RE, MONTHS, YEAR_RE, iso, parse_date
 from newscrawler.text.zones import zone_named
 
-_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?:/|$)")
+# A day filed in the path: "/2024/09/03/", or "-2024-03-07/" and "/2025-06-23-slug/" (Reuters,
+# South African portals); not a bare "20240307", which article ids imitate.
+_URL_DAYS = (
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d\d)/(?P<d>\d\d)(?:/|$)"),
+    re.compile(r"[/-](?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?=[/-]|$)"),
+)
 _URL_STAMP = re.compile(r"(?P<stamp>(?:19|20)\d{12})/?(?:[?#]|$)")
 _STAMPED_HOSTS = {"ianslive.in": "Asia/Kolkata", "aninews.in": "Asia/Kolkata"}
 # Where a raw page date may come from (the spider's reading); dateline and url are ours.
@@ -42,7 +47,7 @@ def dateline_day(text: str | None, *, crawled_at: datetime, tz: tzinfo = UTC) ->
 
 
 def url_date(url: str | None, *, tz: tzinfo = UTC) -> tuple[str, str] | None:
-    """(ISO moment, matched text) from a wire's YYYYMMDDHHMMSS stamp or a /2024/09/03/ path."""
+    """(ISO moment, matched text) from a wire's YYYYMMDDHHMMSS stamp or a day in the path."""
     return _url_stamp(url or "") or _url_day(url or "", tz)
 
 
@@ -62,7 +67,8 @@ def _url_stamp(url: str) -> tuple[str, str] | None:
 
 
 def _url_day(url: str, tz: tzinfo) -> tuple[str, str] | None:
-    found = _URL_DAY.search(url)
+    path = urlsplit(url).path
+    found = next((f for pattern in _URL_DAYS if (f := pattern.search(path))), None)
     if not found:
         return None
     try:

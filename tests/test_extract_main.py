@@ -107,6 +107,26 @@ def test_abc_story_beside_a_linked_teaser_list_dev_page() -> None:
     assert sum(p in body for p in case["paragraphs"]) >= len(case["paragraphs"]) - 1
 
 
+def test_a_caption_sharing_a_small_wrapper_with_its_image_is_not_body() -> None:
+    # Hashed classes and no <figcaption>: "<div><span><img></span><p>Pictured ...</p></div>";
+    # an emoji <img> inside a paragraph does not make the paragraph a caption
+    figure = "<div class='x1'><span><img src='a.jpg'></span><p>Pictured from left, two.</p></div>"
+    emoji = f"<div class='x2'><p>{LONG} <img class='emoji' src='e.png'></p></div>"
+    html = story(paragraphs=4, extra=figure + emoji)
+    texts = ArticlePage(html, "https://ex.com/news/2024/floods-close-the-embankment").body()
+    assert not any("Pictured" in t for t in texts)
+    assert sum(LONG in t for t in texts) == 5
+
+
+def test_zdf_portrait_with_its_bio_line_dev_page() -> None:
+    # An interviewee's portrait and one-line bio ("... ist Senior Fellow bei ...") in a small
+    # wrapper inside the story: a caption, not a paragraph
+    html, case = dev_page("de/ZDF_2025_11_07")
+    body = " ".join(ArticlePage(html, case["url"]).body())
+    assert "ist Senior Fellow bei der Münchner Sicherheitskonferenz" not in body
+    assert all(p[:60] in body for p in case["paragraphs"])
+
+
 def test_vogue_chunked_body_dev_page() -> None:
     html, case = dev_page("de/VogueDE_2024_04_30")
     body = ArticlePage(html, case["url"]).body()

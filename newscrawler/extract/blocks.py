@@ -15,7 +15,9 @@ HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # A block that is mostly link text is a teaser or navigation, not prose (the story's own
 # inline links are a few words of a sentence).
 MAX_BLOCK_LINKS = 0.5
-LABEL_CHARS = 40  # a heading shorter than this over no paragraph is a label
+LABEL_CHARS = 40
+CAPTION_LEVELS = 2  # an image's wrapper holds its caption this close
+CAPTION_CHARS = 600  # ... and no more text than a long caption with its credit  # a heading shorter than this over no paragraph is a label
 _WORD = re.compile(r"\w")
 
 
@@ -41,12 +43,24 @@ def _kept(element: etree._Element, container: etree._Element) -> bool:
     Teaser cards wrap their whole headline in a link (National Post "<a><h3>"): the heading's
     own link density is 0, its link ancestor gives it away.
     """
-    for ancestor in element.iterancestors():
+    for level, ancestor in enumerate(element.iterancestors()):
         if ancestor is container:
             break
-        if ancestor.tag == "a":
+        if ancestor.tag == "a" or (level < CAPTION_LEVELS and _captions(ancestor, element)):
             return False
     return element.tag == "p" or dom.link_density(element) <= MAX_BLOCK_LINKS
+
+
+def _captions(wrapper: etree._Element, element: etree._Element) -> bool:
+    """Whether `wrapper` is a picture with its caption: an image beside `element`, little text.
+
+    Captions not written as <figcaption> nor classed as one (hashed classes) share a small
+    wrapper with their image and nothing else; an image inside the block (an emoji) is not it.
+    """
+    images = (i for i in wrapper.iter("img", "picture") if not _within(i, element))
+    if next(images, None) is None:
+        return False
+    return len(" ".join("".join(wrapper.itertext()).split())) <= CAPTION_CHARS
 
 
 def container_blocks(containers: list[etree._Element]) -> list[tuple[str, str]]:

@@ -15,9 +15,9 @@ HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # A block that is mostly link text is a teaser or navigation, not prose (the story's own
 # inline links are a few words of a sentence).
 MAX_BLOCK_LINKS = 0.5
-LABEL_CHARS = 40
+LABEL_CHARS = 40  # a heading shorter than this over no paragraph is a label
 CAPTION_LEVELS = 2  # an image's wrapper holds its caption this close
-CAPTION_CHARS = 600  # ... and no more text than a long caption with its credit  # a heading shorter than this over no paragraph is a label
+CAPTION_CHARS = 600  # ... and no more text than a long caption with its credit
 _WORD = re.compile(r"\w")
 
 

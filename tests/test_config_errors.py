@@ -19,6 +19,9 @@ ARGUMENTS = [
     (("article", "-a", "url=http://127.0.0.1:9/"), "unknown argument -a url=", "urls"),
     (("article", "-a", NOWHERE, "-a", "since=abc"), "-a since='abc'", "e.g. 2d"),
     (("article", "-a", "url_file=missing.txt"), "url_file='missing.txt'", "one URL per line"),
+    # A URL without a scheme stopped the start mid-list: every URL after it was never fetched
+    (("article", "-a", "urls=http://127.0.0.1:9/1,127.0.0.1:9/2"), "-a urls: entry 2", "https://"),
+    (("article", "-a", "sitemap=data/news-sitemap.xml"), "'data/news-sitemap.xml'", "file://"),
     (("article", "-a", NOWHERE, "-a", "allow_offsite=maybe"), "-a allow_offsite", "yes/no"),
     (("apnews", "-a", "max_pages=many"), "-a max_pages='many'", "1 or more"),
     # No input at all: a run that would reach nobody is refused instead of reporting OK.
@@ -84,6 +87,14 @@ def test_bad_setting_stops_before_fetching(setting: str, accepted: str, tmp_path
     assert_refused(result, setting.split("=", 1)[0], accepted)
     assert db.read_bytes() == b"not touched"
     assert lines.read_bytes() == b'{"url": "kept"}\n'
+
+
+@pytest.mark.slow
+def test_feed_options_given_as_a_string_are_refused(tmp_path: Path) -> None:
+    # {"out.jsonl": "jsonlines"} for {"out.jsonl": {"format": "jsonlines"}}: was a traceback
+    feeds = '{"%s": "jsonlines"}' % (tmp_path / "out.jsonl")
+    result = run_scrapy("crawl", "article", "-a", NOWHERE, "-s", f"FEEDS={feeds}")
+    assert_refused(result, "not an object of options", '{"format": "jsonlines"}')
 
 
 @pytest.mark.slow

@@ -132,18 +132,29 @@ def test_middleware_skips_only_exported_articles(tmp_path: Path) -> None:
     assert mw.process_request(article) is None  # not yet exported: fetched
     response = HtmlResponse(article.url, body=b"<html></html>", request=article)
     assert mw.process_response(article, response) is response
-    mw.item_scraped({"url": "https://x.test/article/1"}, response)
+    mw.item_passed({"url": "https://x.test/article/1"}, response)
     with pytest.raises(IgnoreRequest):
         mw.process_request(Request("https://x.test/article/1"))
     assert mw.process_request(Request("https://x.test/news/")) is None  # listings always fetched
     assert stats["newscrawler/incremental/skipped"] == 1
     assert stats["newscrawler/incremental/recorded"] == 1
+
+
+def test_with_no_feed_nothing_is_remembered(tmp_path: Path) -> None:
+    # A dry run (NEWSCRAWLER_DEFAULT_FEEDS={} and no -o): no file holds the item, so the next
+    # run, with a feed, must fetch it again
+    mw, stats = middleware(tmp_path)
+    article = Request("https://x.test/article/1")
+    response = HtmlResponse(article.url, body=b"<html></html>", request=article)
+    mw.item_scraped({"url": article.url}, response)
+    assert mw.process_request(Request(article.url)) is None
+    assert stats["newscrawler/incremental/not_remembered_no_feed"] == 1
     mw.spider_closed()
 
 
 def test_refresh_fetches_again_and_still_records(tmp_path: Path) -> None:
     first, _ = middleware(tmp_path)
-    first.item_scraped({"url": "https://x.test/article/1"})
+    first.item_passed({"url": "https://x.test/article/1"}, None)
     first.spider_closed()
     mw, stats = middleware(tmp_path, refresh=True)
     assert mw.process_request(Request("https://x.test/article/1")) is None
@@ -262,7 +273,7 @@ def test_middleware_records_sqlite_exports_at_commit_and_closes_after_the_feeds(
 ) -> None:
     mw, stats = middleware(tmp_path)
     mw.feed_opened("news.sqlite")
-    mw.item_scraped({"url": "https://x.test/article/1"})
+    mw.item_passed({"url": "https://x.test/article/1"}, None)
     assert mw.process_request(Request("https://x.test/article/1")) is None  # not committed yet
     mw.spider_closed()  # the feeds close after the spider: the store must stay open for them
     mw.feed_committed("news.sqlite")

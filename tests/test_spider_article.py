@@ -107,9 +107,11 @@ def test_feed_crawl_skips_non_html(site: str, tmp_path: Path) -> None:
 
 def test_urls_and_url_file(site: str, tmp_path: Path) -> None:
     url_file = tmp_path / "urls.txt"
-    url_file.write_text(f"# a comment\n\n{site}/a2.html\n")
+    # saved with a byte-order mark, as Notepad and spreadsheets do: the first URL still counts
+    url_file.write_text(f"{site}/old.html\n# a comment\n\n{site}/a2.html\n", encoding="utf-8-sig")
     items, _ = crawl(tmp_path, "-a", f"urls={site}/a1.html", "-a", f"url_file={url_file}")
-    assert sorted(item["url"] for item in items) == [f"{site}/a1.html", f"{site}/a2.html"]
+    urls = sorted(item["url"] for item in items)
+    assert urls == [f"{site}/a1.html", f"{site}/a2.html", f"{site}/old.html"]
 
 
 def test_item_from_response_counts_each_outcome(monkeypatch: pytest.MonkeyPatch) -> None:

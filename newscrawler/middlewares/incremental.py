@@ -65,6 +65,7 @@ class IncrementalMiddleware:
         self.gate = ExportGate()
         self.overwrite: list[str] = []  # feeds `-O` empties of earlier items: skipping is off
         self.via_feeds = False  # items arrive by item_reaching_feeds (feeds configured)
+        self.has_feeds = False  # FEEDS names an output (none: nothing is ever remembered)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
@@ -78,6 +79,7 @@ class IncrementalMiddleware:
         # Either the setting or `-a refresh=1` turns refresh on (see spider_opened).
         mw = cls(path, crawler.stats, refresh=get_bool(settings, "NEWSCRAWLER_REFRESH", False))
         mw.overwrite = overwritten_feeds(settings.getdict("FEEDS"))
+        mw.has_feeds = bool(settings.getdict("FEEDS"))
         mw.crawler = crawler
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
@@ -146,8 +148,13 @@ class IncrementalMiddleware:
         self.record(self.gate.item_delivered())
 
     def item_scraped(self, item: Any, response: Response | None = None) -> None:
-        if not self.via_feeds:  # no feed extension: nothing waits, the item counts as exported
+        if self.via_feeds:
+            return  # our feed extension announces the item and its commits
+        if self.has_feeds:  # Scrapy's own exporter (another project's settings): no commits
             self.item_passed(item, response)
+        else:  # a dry run (NEWSCRAWLER_DEFAULT_FEEDS={}): no file holds the item, so a later
+            # run with a feed must fetch it again
+            self.stats.inc_value(f"{STATS_PREFIX}/not_remembered_no_feed")
 
     def item_passed(self, item: Any, response: Response | None) -> None:
         """An item passed every pipeline: its URLs are exported once every feed wrote it."""

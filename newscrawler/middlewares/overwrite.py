@@ -17,7 +17,7 @@ def overwritten_feeds(feeds: dict[str, Any]) -> list[str]:
     """
     emptied = []
     for uri, options in feeds.items():
-        if not (options or {}).get("overwrite"):
+        if not isinstance(options, dict) or not options.get("overwrite"):  # bad: refused later
             continue
         text = str(uri)
         scheme = urlsplit(text).scheme

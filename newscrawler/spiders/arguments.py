@@ -6,6 +6,7 @@ import inspect
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newscrawler.exceptions import ConfigError
 from newscrawler.sites import discovery
@@ -47,9 +48,13 @@ def age(value: str) -> timedelta | None:
 
 
 def read_lines(path: str) -> str:
-    """The text of `-a url_file=PATH`; ConfigError when it cannot be read."""
+    """The text of `-a url_file=PATH`; ConfigError when it cannot be read.
+
+    utf-8-sig: Notepad and spreadsheets save a byte-order mark, which would otherwise be read
+    as part of the first URL (and that URL given up as an unknown scheme).
+    """
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise ConfigError(
@@ -64,3 +69,23 @@ def count(name: str, value: str, default: int) -> int:
     if not value.strip().isdigit() or int(value) < 1:
         raise ConfigError(f"-a {name}={value!r} is not a whole number; accepted: 1 or more")
     return int(value)
+
+
+# What Scrapy fetches that a user lists: web pages, and local copies ("file:///srv/x.xml").
+_SCHEMES = ("http", "https", "file")
+
+
+def checked_urls(name: str, urls: list[str]) -> list[str]:
+    """`urls` when each is absolute, else ConfigError naming the first that is not.
+
+    A URL without a scheme ("host/article/2", a local path) made Scrapy raise mid-start, so
+    every URL listed after it was never requested while the run went on.
+    """
+    for number, url in enumerate(urls, 1):
+        parts = urlsplit(url)
+        if parts.scheme not in _SCHEMES or not (parts.netloc or parts.scheme == "file"):
+            raise ConfigError(
+                f"-a {name}: entry {number} {url!r} is not an absolute URL; accepted: "
+                "http://, https:// or file:// URLs"
+            )
+    return urls

@@ -48,11 +48,13 @@ class ArticleSpider(ListingSpider):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.article_urls = discovery.split_urls(urls)
+        checked, split = arguments.checked_urls, discovery.split_urls
+        self.article_urls = checked("urls", split(urls))
         if url_file:
-            self.article_urls += discovery.url_lines(arguments.read_lines(url_file))
-        self.sitemaps = discovery.split_urls(sitemap)
-        self.feeds = discovery.split_urls(feed)
+            lines = discovery.url_lines(arguments.read_lines(url_file))
+            self.article_urls += checked(f"url_file={url_file}", lines)
+        self.sitemaps = checked("sitemap", split(sitemap))
+        self.feeds = checked("feed", split(feed))
         self.max_age: timedelta | None = arguments.age(since)
         self.allow_offsite = parse_bool(allow_offsite, "-a allow_offsite")
         self.progress = Throttle(0)

@@ -32,7 +32,7 @@ class SiteSpider(ArticleSpider):
 
     def __init__(self, *args: Any, max_pages: str = "", listing: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.listings = discovery.split_urls(listing)
+        self.listings = arguments.checked_urls("listing", discovery.split_urls(listing))
         if not (self.article_urls or self.sitemaps or self.feeds or self.listings):
             self.sitemaps = list(self.site.sitemaps)
             self.feeds = list(self.site.feeds)

@@ -29,6 +29,11 @@ def storage_problem(crawler: Crawler) -> tuple[str, str] | None:
     """(uri, why) for the first FEEDS entry no storage can take (`s3://` without boto3)."""
     storages = crawler.settings.getwithbase("FEED_STORAGES")
     for uri, options in crawler.settings.getdict("FEEDS").items():
+        if not isinstance(options, dict):  # {"out.jsonl": "jsonlines"}: an easy slip in JSON
+            raise ConfigError(
+                f"FEEDS[{str(uri)!r}] is {options!r}, not an object of options; accepted: "
+                '{"out.jsonl": {"format": "jsonlines"}}'
+            )
         scheme = urlparse(str(uri)).scheme
         path = storages.get(scheme) or (storages.get("file") if len(scheme) == 1 else None)
         if not path:

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlparse
 
+from itemadapter import ItemAdapter
 from scrapy.exceptions import CloseSpider, NotConfigured
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.utils.misc import build_from_crawler, load_object
@@ -22,6 +23,7 @@ logger = logging.getLogger(__name__)
 OPEN_FAILED_KEY = "newscrawler/feeds/open_failed"
 LOST_PREFIX = "newscrawler/lost/"
 CLOSE_REASON = "feed_open_failed"
+NO_FEED_TAKES = "no_feed_takes_it"  # every feed's item_classes leaves the item out
 FAILED = "Feed %s cannot be written: %s. Crawl stopped before the first request"
 
 
@@ -116,6 +118,12 @@ class CheckedFeedExporter(FeedExporter):
             logger.error("Items not written to every feed: %s", shown)
 
     def item_scraped(self, item: Any, spider: Spider, response: Any = None) -> None:
+        if self.slots and not any(slot.filter.accepts(item) for slot in self.slots):
+            # Every feed's item_classes filter turns it away: no file will hold it, so it is
+            # lost (counted, never remembered), not exported.
+            url = ItemAdapter(item).get("url")
+            lost = newscrawler_signals.feed_item_lost
+            self.crawler.signals.send_catch_log(lost, feed="", url=url, reason=NO_FEED_TAKES)
         # The seen-store numbers the item first: a feed committing while it writes this item
         # then covers it, instead of holding it until its next commit.
         signal = newscrawler_signals.item_reaching_feeds

@@ -17,7 +17,7 @@ from scrapy.utils.test import get_crawler
 from newscrawler import signals as newscrawler_signals
 from newscrawler.feeds.exporter import SQLiteItemExporter
 from newscrawler.feeds.extension import CheckedFeedExporter
-from newscrawler.feeds.guard import CsvExporter
+from newscrawler.feeds.guard import CsvExporter, loss_reason
 from newscrawler.feeds.jsonlines import JsonLinesFeedExporter
 from newscrawler.feeds.locking import hold, open_locked
 from newscrawler.feeds.storage import FeedOpenError, SQLiteTarget
@@ -214,3 +214,19 @@ def test_a_feed_scrapy_would_switch_off_stops_the_crawl_instead(tmp_path: Path) 
         extension.open_spider(Spider(name="test"))
     assert closed.value.reason == "feed_open_failed"
     assert crawler.stats.get_value("newscrawler/feeds/open_failed") == 1
+
+
+def test_a_write_lock_held_elsewhere_counts_as_locked_not_bad_data(tmp_path: Path) -> None:
+    # Another process's write transaction outlasting the busy timeout is a lock, not a bad
+    # value: the log and `newscrawler/lost/<reason>` must say so
+    db = tmp_path / "news.sqlite"
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    writer = sqlite3.connect(db, timeout=0)
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        writer.execute("INSERT INTO t VALUES (1)")
+    assert loss_reason(caught.value) == "database_locked"
+    writer.close()
+    holder.rollback()
+    holder.close()

@@ -37,6 +37,8 @@ def loss_reason(error: BaseException) -> str:
         return "disk_full"
     if isinstance(error, sqlite3.OperationalError) and "full" in str(error):  # SQLITE_FULL
         return "disk_full"
+    if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):  # SQLITE_BUSY
+        return "database_locked"  # another process held a write lock past the busy timeout
     if isinstance(error, UnicodeError):
         return "unencodable_text"
     if isinstance(error, OSError):

@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any, Self, cast
 from scrapy.exceptions import NotConfigured
 from scrapy.extensions.feedexport import FileFeedStorage
 
-from newscrawler.feeds import jsonlines
+from newscrawler.feeds import jsonlines, lineend
 from newscrawler.feeds.deferred import opened, stored
 from newscrawler.feeds.locking import FeedOpenError, hold, lock, open_locked
 from newscrawler.stores import sqlschema, sqlstore
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
     from scrapy.signalmanager import SignalManager
+    from scrapy.statscollectors import StatsCollector
     from twisted.internet.defer import Deferred
 
 logger = logging.getLogger(__name__)
@@ -136,6 +137,8 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         # gzip and other postprocessing keep data in memory until the file is stored
         self.deferred = bool(options.get("postprocessing"))
         self.signal_manager: SignalManager | None = None
+        self.stats: StatsCollector | None = None
+        self.ends_lines = lineend.appends_lines(options)  # `-o` JSON Lines: end a cut last line
         reason = unsupported_reason(options) if self.sqlite else None
         if reason:  # reported in one ERROR line by feeds/extension.py, which stops the crawl
             raise NotConfigured(f"SQLite feed {uri} is not supported: {reason}")
@@ -170,6 +173,7 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
             jsonlines.commit_interval(crawler.settings)
         storage = cls(uri, feed_options=feed_options)
         storage.signal_manager = crawler.signals
+        storage.stats = crawler.stats
         return storage
 
     def open(self, spider: Spider) -> IO[bytes]:
@@ -177,7 +181,10 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         if not self.sqlite:
             # Two crawls appending to one file lose records (`-O` empties it under the other).
             path.parent.mkdir(parents=True, exist_ok=True)
-            return opened(self, open_locked(path, overwrite=self.overwrite, held=held))
+            file = open_locked(path, overwrite=self.overwrite, held=held)
+            if self.ends_lines:
+                lineend.end_last_line(file, path, self.stats)
+            return opened(self, file)
         # FeedSlot types the handle as a file; the sqlite exporter is the only one that gets it.
         return cast("IO[bytes]", SQLiteTarget(path, overwrite=self.overwrite, held=held))
 

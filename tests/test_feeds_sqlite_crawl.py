@@ -175,7 +175,8 @@ def test_a_file_that_is_not_a_database_stops_the_crawl_at_open(tmp_path: Path) -
     target.write_text("not a database", encoding="utf-8")
     result = crawl("-o", str(target), count=3)
     assert "Traceback" not in result.stderr
-    assert result.stderr.count(" ERROR: ") == 1
+    assert result.stderr.count(" ERROR: ") == 2  # the feed's, then the run verdict's
+    assert "Run verdict FEED_FAILED (exit 5)" in result.stderr
     assert "cannot be written" in result.stderr
     assert "file is not a database" in result.stderr
     assert stat(result.stderr, "newscrawler/feeds/open_failed") == 1

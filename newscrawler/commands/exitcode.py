@@ -39,8 +39,8 @@ def crawler_exit_code(crawler: Crawler) -> int:
 def unjudged(crawler: Crawler) -> bool:
     """A crawl that started and ended without a verdict: the run report on, or none closed it.
 
-    With the report off (NEWSCRAWLER_REPORT_ENABLED=False) there is no verdict to wait for, but
-    an unclean shutdown still shows: spider_closed never ran, so no `finish_reason` was kept.
+    With RunReport taken out of EXTENSIONS (NEWSCRAWLER_REPORT_ENABLED drops only its JSON file)
+    there is no verdict to wait for, but an unclean shutdown still shows: no `finish_reason`.
     """
     stats = crawler.stats
     if stats is None or stats.get_value("start_time") is None or stats.get_value(VERDICT_KEY):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
 from scrapy import Request, signals
-from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
@@ -59,14 +58,15 @@ class RunReport:
     The most severe failed check is the verdict; its exit status goes to the
     `newscrawler/report/exit_code` stat, which the project's `crawl` and `runspider` commands
     (COMMANDS_MODULE) exit with. NEWSCRAWLER_MONITOR_ACTIONS (spidermon actions) run when a
-    check failed.
+    check failed. Without a `report_dir` (NEWSCRAWLER_REPORT_ENABLED=False) no JSON file is
+    written, but the verdict, its log line and the exit status still are.
     """
 
     def __init__(
-        self, stats: StatsCollector, report_dir: str, options: ReportOptions, keep: int = 0
+        self, stats: StatsCollector, report_dir: str | None, options: ReportOptions, keep: int = 0
     ) -> None:
         self.stats = stats
-        self.report_dir = Path(report_dir)
+        self.report_dir = Path(report_dir) if report_dir else None
         self.options = options
         self.keep = keep  # reports kept per spider (NEWSCRAWLER_REPORTS_KEEP); 0: all
         self.pattern: re.Pattern[str] | None = None
@@ -79,9 +79,10 @@ class RunReport:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunReport:
         settings = crawler.settings
-        if not get_bool(settings, "NEWSCRAWLER_REPORT_ENABLED", True):
-            raise NotConfigured("NEWSCRAWLER_REPORT_ENABLED is off")
-        report_dir = state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR)
+        # The switch drops only the JSON file: a run that failed must never exit 0 unjudged.
+        report_dir = None
+        if get_bool(settings, "NEWSCRAWLER_REPORT_ENABLED", True):
+            report_dir = state_path(settings, "NEWSCRAWLER_REPORT_DIR", REPORTS_DIR)
         ext = cls(crawler.stats, report_dir, report_options(settings), reports_keep(settings))
         ext.crawler = crawler
         ext.actions = monitor_actions(crawler)  # built now: a misconfigured one fails at start
@@ -141,7 +142,7 @@ class RunReport:
             self.close(spider.name if spider else "spider", self.reason)
 
     def close(self, spider: str, reason: str | None) -> dict[str, Any]:
-        """Run the suite, then log and write the report; tests call it without a crawl."""
+        """Run the suite, then log and (when enabled) write the report; tests call it directly."""
         stats = {**self.stats.get_stats(), "finish_reason": reason}
         failed = self.run_suite(stats)
         verdict = worst(failed)
@@ -153,8 +154,9 @@ class RunReport:
             self.stats.set_value(EXIT_CODE_KEY, code)
             logger.error("Run verdict %s (exit %d): %s", verdict.name, code, _reasons(failed))
         logger.info("Run report: %s", summary_line(report))
-        self.write(self.report_dir / report_filename(spider, stats.get("start_time")), report)
-        prune_reports(self.report_dir, spider, self.keep)
+        if self.report_dir is not None:
+            self.write(self.report_dir / report_filename(spider, stats.get("start_time")), report)
+            prune_reports(self.report_dir, spider, self.keep)
         return report
 
     def run_suite(self, stats: dict[str, Any]) -> dict[str, str]:

@@ -37,6 +37,7 @@ SETTINGS = [
     ("NEWSCRAWLER_STORIES_THRESHOLD=5", "out of range; accepted: 0.2 to 1.0"),
     ("NEWSCRAWLER_MIN_WORDS=twenty", "not an integer"),
     ("NEWSCRAWLER_BACKOFF_MAX=-1", "out of range"),
+    ("NEWSCRAWLER_COLLAPSE_EXIT_CODE=0", "out of range"),  # a collapsed run would exit 0
     ("NEWSCRAWLER_EXTRACT_WORKERS=1.5", "not an integer"),
     ("NEWSCRAWLER_INCREMENTAL_ENABLED=maybe", "not a boolean"),
     ("NEWSCRAWLER_REDIS_URL=localhost:6379", "not a Redis URL"),

@@ -45,7 +45,8 @@ def report_options(settings: BaseSettings) -> ReportOptions:
         ),
     )
     default = BY_NAME["COLLAPSE"].exit_code
-    collapse = get_int(settings, "NEWSCRAWLER_COLLAPSE_EXIT_CODE", default, high=255)
+    # 0 would let a run that reached nobody exit as a success
+    collapse = get_int(settings, "NEWSCRAWLER_COLLAPSE_EXIT_CODE", default, low=1, high=255)
     return ReportOptions(checks, {"COLLAPSE": collapse})
 
 

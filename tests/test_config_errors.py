@@ -38,6 +38,7 @@ SETTINGS = [
     ("NEWSCRAWLER_MIN_WORDS=twenty", "not an integer"),
     ("NEWSCRAWLER_BACKOFF_MAX=-1", "out of range"),
     ("NEWSCRAWLER_COLLAPSE_EXIT_CODE=0", "out of range"),  # a collapsed run would exit 0
+    ('NEWSCRAWLER_FIELD_COVERAGE={"headlin": 1.0}', "unknown field 'headlin'"),
     ("NEWSCRAWLER_EXTRACT_WORKERS=1.5", "not an integer"),
     ("NEWSCRAWLER_INCREMENTAL_ENABLED=maybe", "not a boolean"),
     ("NEWSCRAWLER_REDIS_URL=localhost:6379", "not a Redis URL"),

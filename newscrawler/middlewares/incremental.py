@@ -18,7 +18,7 @@ from newscrawler.stores.seen import ExportGate
 from newscrawler.stores.seen_redis import SeenStoreLike, open_seen_store
 from newscrawler.utils.config import get_bool, get_str, parse_bool
 from newscrawler.utils.requests import LISTED_META, article_pattern, is_article_request
-from newscrawler.utils.state import SEEN_FILE, state_path
+from newscrawler.utils.state import SEEN_FILE, usable_state_path
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -73,7 +73,7 @@ class IncrementalMiddleware:
         if not get_bool(settings, "NEWSCRAWLER_INCREMENTAL_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_INCREMENTAL_ENABLED is off")
         # Distributed workers share one store in Redis; else the SQLite file.
-        path = get_str(settings, "NEWSCRAWLER_REDIS_URL", "") or state_path(
+        path = get_str(settings, "NEWSCRAWLER_REDIS_URL", "") or usable_state_path(
             settings, "NEWSCRAWLER_SEEN_PATH", SEEN_FILE
         )
         # Either the setting or `-a refresh=1` turns refresh on (see spider_opened).

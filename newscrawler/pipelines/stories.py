@@ -19,7 +19,7 @@ from newscrawler.stores.stories import (
 from newscrawler.stores.storyschema import move_aside
 from newscrawler.text.syndication import signature
 from newscrawler.utils.config import get_bool, get_float, get_int
-from newscrawler.utils.state import STORIES_FILE, state_path
+from newscrawler.utils.state import STORIES_FILE, usable_state_path
 from newscrawler.utils.timers import CommitTimer
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ class StoryPipeline(CleaningPipeline):
         if not get_bool(settings, "NEWSCRAWLER_STORIES_ENABLED", True):
             raise NotConfigured("NEWSCRAWLER_STORIES_ENABLED is off")
         return cls(
-            state_path(settings, "NEWSCRAWLER_STORIES_PATH", STORIES_FILE),
+            usable_state_path(settings, "NEWSCRAWLER_STORIES_PATH", STORIES_FILE),
             crawler.stats,
             threshold=get_float(
                 settings, "NEWSCRAWLER_STORIES_THRESHOLD", DEFAULT_THRESHOLD, low=0.2, high=1.0

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from w3lib.url import canonicalize_url
 
+from newscrawler.stores import statefile
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS seen (
     url_fp TEXT PRIMARY KEY,
@@ -42,8 +44,7 @@ class SeenStore:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        statefile.check(path)  # one clear UnusableStateFile, not a sqlite3 error mid-crawl
         self.db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
         # WAL lets a reader (the next job's start) run while another job writes.
         self.db.execute("PRAGMA journal_mode=WAL")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from newscrawler.stores import statefile
 from newscrawler.text.minhash import MinHashParams
 
 # Bump when a table changes: a file of another layout is refused, never silently mixed.
@@ -62,8 +63,7 @@ class StoreMismatch(ValueError):
 
 def open_index(path: str | Path, params: MinHashParams) -> sqlite3.Connection:
     """A connection to the index at `path`, created if new, refused if built otherwise."""
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    statefile.check(path)  # one clear UnusableStateFile, not a sqlite3 error mid-crawl
     # Autocommit mode: the store's transactions are explicit BEGIN/COMMIT.
     db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     # WAL + NORMAL: a killed process keeps every committed batch; only a power loss may drop the

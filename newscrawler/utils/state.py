@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from scrapy.utils.conf import closest_scrapy_cfg
 
+from newscrawler.exceptions import ConfigError
+from newscrawler.stores import statefile
 from newscrawler.utils.config import get_int
 
 if TYPE_CHECKING:
@@ -44,6 +46,23 @@ def state_path(settings: BaseSettings, setting: str, name: str) -> str:
     """The path in `setting` as given (relative to the working dir), else `<state dir>/name`."""
     given = settings.get(setting)
     return str(given) if given else str(state_dir(settings) / name)
+
+
+def usable_state_path(settings: BaseSettings, setting: str, name: str) -> str:
+    """state_path() of a SQLite store, checked now: an unusable file is a ConfigError at start.
+
+    Stores open with the spider, too late for a clean refusal (a traceback, or a crawl going on
+    without its seen-store); components call this in from_crawler: one line, exit 2, no fetch.
+    """
+    path = state_path(settings, setting, name)
+    try:
+        statefile.check(path)
+    except statefile.UnusableStateFile as exc:
+        # Point at the setting that placed the file: its own, else the state folder.
+        placed_by = setting if settings.get(setting) else "NEWSCRAWLER_STATE_DIR"
+        fix = " or ".join(filter(None, (exc.fix, f"point {placed_by} elsewhere")))
+        raise ConfigError(f"{setting} {exc.path!r} {exc.problem}; {fix}") from None
+    return path
 
 
 def reports_keep(settings: BaseSettings) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import zlib
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
@@ -13,48 +12,33 @@ from typing import IO, Any, Self
 from scrapy.crawler import Crawler
 from scrapy.http import Headers, Request, Response, TextResponse
 from scrapy.responsetypes import responsetypes
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from newscrawler.exceptions import ConfigError
 from newscrawler.items import ArticleItem
 from newscrawler.spiders.base import FETCHED_AT_META
 from newscrawler.spiders.bounds import skip
 from newscrawler.spiders.extracting import ExtractingSpider
+from newscrawler.spiders.warcfile import (
+    ARCHIVE_ERRORS,
+    RECORD_ERRORS,
+    WARC_SUFFIXES,
+    ArchiveCut,
+    RecordTooLarge,
+    WarcReader,
+    record_length,
+    short,
+    warc_files,
+)
 from newscrawler.utils.progress import Throttle, progress_interval, replay_line
 
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # Pages handed to each extraction worker before the oldest is awaited: enough to keep workers
 # busy while the archive is read, few enough to keep memory flat on a multi-GB CC-NEWS file.
 EXTRACT_AHEAD = 4
-
-
-def warc_files(path: Path) -> list[Path]:
-    """The WARC files at `path`: the file itself, or every WARC below a directory, sorted."""
-    if path.is_file():
-        return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(WARC_SUFFIXES))
-
-
+# A cut archive lost the cut record and every one after it: counted where the run report's
+# LOST check looks, so such a run is never judged OK.
+CUT_LOST_KEY = "newscrawler/lost/warc_truncated"
 # Room for a record's HTTP status line and headers beside the page-size cap.
 HEADER_ALLOWANCE = 64 * 1024
-# What one malformed record raises in warcio or in building its response (bad status, date,
-# URI, a payload that is not HTTP); the archive itself is still readable after it.
-RECORD_ERRORS = (
-    ValueError, TypeError, KeyError, AttributeError, IndexError, UnicodeError, zlib.error,
-)  # fmt: skip
-# What a broken archive raises while being iterated (truncated headers in a plain .warc raise
-# AttributeError inside warcio, a cut .warc.gz EOFError or zlib.error).
-ARCHIVE_ERRORS = (ArchiveLoadFailed, AttributeError, ValueError, EOFError, OSError, zlib.error)
-
-
-class RecordTooLarge(ValueError):
-    """The record's payload is over the page-size cap."""
-
-
-def record_length(record: Any) -> int:
-    """The record's declared Content-Length (0 when absent); ValueError when not a number."""
-    return int(record.rec_headers.get_header("Content-Length") or 0)
 
 
 def record_response(record: Any, max_bytes: int | None = None) -> Response | None:
@@ -144,16 +128,28 @@ class WarcSpider(ExtractingSpider):
         number = 0
         with warc.open("rb") as stream:
             try:
-                for number, record in enumerate(ArchiveIterator(stream), 1):
+                reader = WarcReader(stream)
+                for number, record in enumerate(reader.records(), 1):
                     self._tick(stream)
-                    if (response := self._html_response(warc, number, record)) is not None:
+                    if (response := self._html_response(warc, number, reader, record)) is not None:
                         yield response
+            except ArchiveCut as cut:
+                self._cut(warc, number, cut)
             except ARCHIVE_ERRORS as exc:
                 # A truncated or corrupt archive: keep what was read, say where it broke.
                 skip(self.crawler.stats, self.logger, "warc_unreadable",
-                     "WARC %s is unreadable after %d records: %s: %s",
-                     warc, number, type(exc).__name__, exc)  # fmt: skip
+                     "WARC %s is unreadable after %d records: %s",
+                     warc, number, short(exc))  # fmt: skip
                 self._count("unreadable_file")
+
+    def _cut(self, warc: Path, number: int, cut: ArchiveCut) -> None:
+        """Bytes after a cut cannot be trusted: the file ends there, the cut record not sent."""
+        where = f"in record {number} ({cut.uri})" if cut.uri else f"after record {number}"
+        skip(self.crawler.stats, self.logger, "warc_truncated",
+             "WARC %s breaks off %s at offset %d: %s; the rest of the file is lost",
+             warc, where, cut.offset, cut.detail)  # fmt: skip
+        self.crawler.stats.inc_value(CUT_LOST_KEY)
+        self._count("unreadable_file")
 
     def _tick(self, stream: IO[bytes]) -> None:
         self.records_read += 1
@@ -165,8 +161,13 @@ class WarcSpider(ExtractingSpider):
         done = min(self.bytes_done + position, self.bytes_total)
         return replay_line(self.records_read, done, self.bytes_total, self.progress.elapsed())
 
-    def _html_response(self, warc: Path, number: int, record: Any) -> Response | None:
-        """The record's response, or None (skipped and counted when malformed or too large)."""
+    def _html_response(
+        self, warc: Path, number: int, reader: WarcReader, record: Any
+    ) -> Response | None:
+        """The record's response, or None (skipped and counted when malformed or too large).
+
+        A record cut short raises (ArchiveCut or HeadersCut) before anything is counted.
+        """
         error: Exception
         try:
             response = record_response(record, self.bounds.max_page_bytes)
@@ -175,10 +176,12 @@ class WarcSpider(ExtractingSpider):
         except RECORD_ERRORS as exc:
             reason, error = "warc_bad_record", exc
         else:
+            reader.ensure_complete(record)
             return self._counted(response)
-        skip(self.crawler.stats, self.logger, reason, "WARC %s record %d (%s): %s: %s",
-             warc, number, record.rec_headers.get_header("WARC-Target-URI"),
-             type(error).__name__, error)  # fmt: skip
+        reader.ensure_complete(record)  # a cut record is reported as a cut, not as malformed
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        skip(self.crawler.stats, self.logger, reason, "WARC %s record %d (%s): %s",
+             warc, number, uri, short(error))  # fmt: skip
         return None
 
     def _counted(self, response: Response | None) -> Response | None:

@@ -47,7 +47,10 @@ def replay(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def test_every_good_record_is_replayed_in_every_file(replay: dict[str, Any]) -> None:
-    assert replay["result"].returncode == 0, replay["result"].stderr[-3000:]
+    # The truncated plain .warc lost what followed its break: LOST (exit 6), never OK
+    assert replay["result"].returncode == 6, replay["result"].stderr[-3000:]
+    assert "Run verdict LOST" in replay["result"].stderr
+    assert replay["stats"]["newscrawler/lost/warc_unreadable"] == 1
     assert sorted(r["url"] for r in replay["records"]) == sorted(replay["good"])
     assert replay["stats"]["finish_reason"] == "finished"
 

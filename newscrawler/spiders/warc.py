@@ -37,6 +37,7 @@ EXTRACT_AHEAD = 4
 # A cut archive lost the cut record and every one after it: counted where the run report's
 # LOST check looks, so such a run is never judged OK.
 CUT_LOST_KEY = "newscrawler/lost/warc_truncated"
+UNREADABLE_LOST_KEY = "newscrawler/lost/warc_unreadable"
 # Room for a record's HTTP status line and headers beside the page-size cap.
 HEADER_ALLOWANCE = 64 * 1024
 
@@ -140,6 +141,8 @@ class WarcSpider(ExtractingSpider):
                 skip(self.crawler.stats, self.logger, "warc_unreadable",
                      "WARC %s is unreadable after %d records: %s",
                      warc, number, short(exc))  # fmt: skip
+                # what the file held after the break never reached a feed: the run lost it
+                self.crawler.stats.inc_value(UNREADABLE_LOST_KEY)
                 self._count("unreadable_file")
 
     def _cut(self, warc: Path, number: int, cut: ArchiveCut) -> None:

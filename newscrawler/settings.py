@@ -20,6 +20,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.backoff.GiveUpMiddleware": 540,
     "newscrawler.middlewares.backoff.BackoffMiddleware": 560,
     "newscrawler.middlewares.guards.GuardMiddleware": 610,
+    # Sees the body before HttpCompressionMiddleware (590), whose gunzip keeps a cut stream's part.
+    "newscrawler.middlewares.gzipcheck.TruncatedGzipMiddleware": 595,
 }
 # Crawled content must never reach local files or other protocols (a sitemap can list file://).
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}

@@ -115,7 +115,9 @@ class CheckedFeedExporter(FeedExporter):
         }
         if lost:
             shown = ", ".join(f"{count} {reason}" for reason, count in sorted(lost.items()))
-            logger.error("Items not written to every feed: %s", shown)
+            # every newscrawler/lost/* key: items a feed could not hold, and what never became
+            # one (a cut WARC record), by reason
+            logger.error("Items lost (in no feed or not in every feed): %s", shown)
 
     def item_scraped(self, item: Any, spider: Spider, response: Any = None) -> None:
         if self.slots and not any(slot.filter.accepts(item) for slot in self.slots):

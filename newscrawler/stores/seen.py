@@ -23,7 +23,6 @@ CREATE TABLE IF NOT EXISTS seen (
 )
 """
 # Several scrapyd jobs (max_proc = 2) may share one store: wait for the other writer, do not fail.
-BUSY_TIMEOUT_S = 30.0
 # First-fetch times are informational (a kill may lose the last second of them), so they are
 # buffered here and written in batches; the buffer holds no lock another job could wait on.
 FETCHED_COMMIT_EVERY = 100
@@ -45,7 +44,7 @@ class SeenStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         statefile.check(path)  # one clear UnusableStateFile, not a sqlite3 error mid-crawl
-        self.db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S)
+        self.db = sqlite3.connect(str(path), timeout=statefile.BUSY_TIMEOUT_S)
         # WAL lets a reader (the next job's start) run while another job writes.
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")

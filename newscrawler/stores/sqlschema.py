@@ -6,6 +6,8 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from newscrawler.stores import statefile
+
 # Columns holding one value each, in record order; `body`, the JSON columns and `related` differ.
 SCALAR_COLUMNS = (
     "url",
@@ -116,7 +118,6 @@ _V5 = (
 MIGRATIONS: tuple[Sequence[str], ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 CHECKPOINT_PAGES = 10_000  # SQLite's default is 1,000
-FEED_BUSY_TIMEOUT_S = 30.0
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -126,9 +127,9 @@ def connect(path: str | Path) -> sqlite3.Connection:
     keeps every committed transaction across a killed process; NORMAL risks only the last ones on
     power loss, never corruption.
     """
-    # Another process (a Datasette write, a second job) may hold the write lock for a while:
-    # wait as long as the seen-store does before an item counts as lost
-    conn = sqlite3.connect(path, isolation_level=None, timeout=FEED_BUSY_TIMEOUT_S)
+    # Another process may hold the write lock for a while: wait as the state stores do before
+    # an item counts as lost
+    conn = sqlite3.connect(path, isolation_level=None, timeout=statefile.BUSY_TIMEOUT_S)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     # A checkpoint copies WAL pages into the database and fsyncs; every ~40 MB of WAL instead of

@@ -8,6 +8,9 @@ from contextlib import closing
 from pathlib import Path
 
 MEMORY = ":memory:"
+# How long a SQLite writer waits for another process's write lock (two scrapyd jobs sharing a
+# store, a Datasette write on the feed database) before it gives up: one value for every file.
+BUSY_TIMEOUT_S = 30.0
 # A store's WAL mode creates `-wal` and `-shm` files beside the database: its folder must be
 # writable, not only the file.
 WRITABLE = os.R_OK | os.W_OK | os.X_OK

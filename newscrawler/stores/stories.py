@@ -31,7 +31,7 @@ DEFAULT_THRESHOLD = 0.28
 # A batch is committed after this many copies or this many seconds, whichever comes first, and on
 # close. One commit per copy cost more than the lookup itself; a SIGKILL loses at most the open
 # batch (those copies' later siblings then start a new story). The batch holds the write lock:
-# a second job sharing the file waits at most about this long (BUSY_TIMEOUT_S allows 30 s).
+# a second job sharing the file waits at most this long (statefile.BUSY_TIMEOUT_S allows 30 s).
 DEFAULT_COMMIT_EVERY = 100
 DEFAULT_COMMIT_SECONDS = 1.0
 

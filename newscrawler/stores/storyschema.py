@@ -54,7 +54,6 @@ CACHE_KIB = 64 * 1024
 # WAL pages copied back per checkpoint (default 1,000): index pages rewritten by many commits are
 # copied once, for a WAL of up to ~40 MB.
 WAL_CHECKPOINT_PAGES = 10_000
-BUSY_TIMEOUT_S = 30.0  # two scrapyd jobs may share the store: wait for the other writer
 
 
 class StoreMismatch(ValueError):
@@ -65,7 +64,7 @@ def open_index(path: str | Path, params: MinHashParams) -> sqlite3.Connection:
     """A connection to the index at `path`, created if new, refused if built otherwise."""
     statefile.check(path)  # one clear UnusableStateFile, not a sqlite3 error mid-crawl
     # Autocommit mode: the store's transactions are explicit BEGIN/COMMIT.
-    db = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    db = sqlite3.connect(str(path), timeout=statefile.BUSY_TIMEOUT_S, isolation_level=None)
     # WAL + NORMAL: a killed process keeps every committed batch; only a power loss may drop the
     # last ones. Readers (reports, the view) never block the writer.
     db.execute("PRAGMA journal_mode=WAL")

@@ -57,10 +57,13 @@ def _captions(wrapper: etree._Element, element: etree._Element) -> bool:
     Captions not written as <figcaption> nor classed as one (hashed classes) share a small
     wrapper with their image and nothing else; an image inside the block (an emoji) is not it.
     """
+    total = 0
+    for text in wrapper.itertext():  # stops early: most wrappers of a story hold much text
+        total += len(" ".join(text.split()))
+        if total > CAPTION_CHARS:
+            return False
     images = (i for i in wrapper.iter("img", "picture") if not _within(i, element))
-    if next(images, None) is None:
-        return False
-    return len(" ".join("".join(wrapper.itertext()).split())) <= CAPTION_CHARS
+    return next(images, None) is not None
 
 
 def container_blocks(containers: list[etree._Element]) -> list[tuple[str, str]]:

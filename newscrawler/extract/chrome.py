@@ -57,7 +57,10 @@ def _is_junk(element: etree._Element, story: _Story) -> bool:
     if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or ""):
         return True
     # an ARIA label names a region as the class does ("Newsletter Anmeldung", "Related stories")
-    names = " ".join(element.get(name) or "" for name in ("class", "id", "aria-label")).lower()
+    names = (
+        f"{element.get('class') or ''} {element.get('id') or ''} {element.get('aria-label') or ''}"
+    )
+    names = names.lower()
     return _JUNK_NAME.search(names) is not None and not story.held_by(element)
 
 

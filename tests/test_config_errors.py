@@ -18,6 +18,7 @@ ARGUMENTS = [
     (("warc", "-a", "pth=data/samples"), "unknown argument -a pth=", "accepted: path, refresh"),
     (("article", "-a", "url=http://127.0.0.1:9/"), "unknown argument -a url=", "urls"),
     (("article", "-a", NOWHERE, "-a", "since=abc"), "-a since='abc'", "e.g. 2d"),
+    (("article", "-a", NOWHERE, "-a", "since=0d"), "-a since='0d'", "over 0"),
     (("article", "-a", "url_file=missing.txt"), "url_file='missing.txt'", "one URL per line"),
     # A URL without a scheme stopped the start mid-list: every URL after it was never fetched
     (("article", "-a", "urls=http://127.0.0.1:9/1,127.0.0.1:9/2"), "-a urls: entry 2", "https://"),

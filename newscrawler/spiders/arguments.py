@@ -40,11 +40,15 @@ def age(value: str) -> timedelta | None:
     if not value:
         return None
     try:
-        return discovery.parse_age(value)
+        since = discovery.parse_age(value)
     except ValueError:
+        since = None
+    if not since:  # 0d would skip every dated entry: a run reaching nobody, said to be OK
         raise ConfigError(
-            f"-a since={value!r} is not a duration; accepted: a number and m, h, d or w, e.g. 2d"
-        ) from None
+            f"-a since={value!r} is not a duration; accepted: a number over 0 and m, h, d or w, "
+            "e.g. 2d"
+        )
+    return since
 
 
 def read_lines(path: str) -> str:

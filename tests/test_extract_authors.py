@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from newscrawler.extract.authors import clean_authors, split_byline
+from newscrawler.extract.page import ArticlePage
+from tests.support.devset import dev_page
 
 BYLINES = [
     ("By STEVE PEOPLES, AP National Political Writer", ["STEVE PEOPLES"], ["AP"]),
@@ -50,3 +53,42 @@ def test_clean_authors_dedups_in_order() -> None:
 def test_names_keep_their_published_casing() -> None:
     persons, _ = clean_authors(["By STEVE PEOPLES", "Gopal Sharma"])
     assert persons == ["STEVE PEOPLES", "Gopal Sharma"]
+
+
+def _bare(html: str) -> str:
+    """The page without the markup an unseen site may lack: JSON-LD, <meta>, class and id."""
+    tree = lxml.html.fromstring(html)
+    for element in tree.xpath("//script[@type='application/ld+json'] | //meta"):
+        element.drop_tree()
+    for element in tree.iter():
+        for name in ("class", "id"):
+            element.attrib.pop(name, None)
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("By Jane Smith", ["Jane Smith"]),
+     ("Von Anna Müller und Jan Roth", ["Anna Müller", "Jan Roth"]),
+     ("Por Juan de la Cruz | Madrid", ["Juan de la Cruz"]), ("di Mario Rossi", ["Mario Rossi"]),
+     ("Par Le Monde", []),  # the publisher, not a person (site keys)
+     ("By the time the water rose", []), ("Av og til skjer det", [])],
+)  # fmt: skip
+def test_a_labelled_byline_under_the_headline_names_its_writers(
+    line: str, names: list[str]
+) -> None:
+    # No byline class, no meta: the label ("By", "Von", "Por", "di") gives the line away
+    story = "<p>" + "Officials said on Tuesday that the embankment would be widened. " * 3 + "</p>"
+    page = f"<div><h1>Floods</h1><div>{line}</div><div>{story * 5}</div></div>"
+    html = f"<html><body>{page}</body></html>"
+    assert ArticlePage(html, "https://www.lemonde.fr/news/2024/floods-close").authors() == names
+
+
+@pytest.mark.parametrize(
+    "case_id",
+    ["it/CorriereDellaSera_2025_02_04", "uk/EuronewsEN_2026_01_06", "uk/Express_2024_07_18"],
+)
+def test_dev_pages_without_meta_or_classes_keep_their_labelled_byline(case_id: str) -> None:
+    # "di Viviana Mazza", "By Stefan Grobe", "By Jon King" under the <h1>
+    html, case = dev_page(case_id)
+    assert ArticlePage(_bare(html), case["url"]).authors() == case["authors"]

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 
+from lxml import etree
+
 from newscrawler.extract.authors import AGENCY, clean_authors
 from newscrawler.extract.basepage import BasePage
 from newscrawler.extract.bylines import byline_texts
 from newscrawler.extract.headline import is_publisher, is_site, site_keys
+from newscrawler.extract.labelline import labelled_byline
 from newscrawler.extract.storybyline import edge_name, editor_credit
 
 # Bylines tried after a site's own selectors when JSON-LD and meta name no person.
@@ -37,6 +40,22 @@ def _people(raws: Iterable[str], keys: set[str]) -> tuple[list[str], list[str]]:
     return [name for name in found if not is_publisher(name, keys)], named
 
 
+def _written_byline(root: etree._Element, keys: set[str]) -> list[str]:
+    """Persons of a byline no class names: "By X" under the <h1>, or one in the story.
+
+    `labelline` reads the labelled line ("Par Le Figaro" names the publisher: no person);
+    `storybyline` a name line at the story's edge or an editor credit.
+    """
+    if labelled := labelled_byline(root):
+        # "Por Juan Pérez | Madrid": the place after the names is one word, a name is two+
+        names = [name for name in clean_authors([labelled])[0] if len(name.split()) > 1]
+        if persons := [name for name in names if not is_site(name, keys)]:
+            if not any(is_publisher(name, keys) for name in persons):
+                return persons
+    written = edge_name(root) or editor_credit(root)
+    return clean_authors([written])[0] if written else []
+
+
 class CreditsPage(BasePage):
     """The author and agency methods of `MetadataPage`; site classes override single ones."""
 
@@ -63,9 +82,8 @@ class CreditsPage(BasePage):
         )
         if not persons or _wider(shown, persons):
             persons, agencies = shown, agencies + named
-        if not persons:  # no byline element: one written into the story (extract/storybyline)
-            written = edge_name(self.selector.root) or editor_credit(self.selector.root)
-            persons = clean_authors([written])[0] if written else []
+        if not persons:  # no byline element: a labelled line, or one written into the story
+            persons = _written_byline(self.selector.root, keys)
         return persons, list(dict.fromkeys(agencies))
 
     def authors(self) -> list[str]:

@@ -25,9 +25,9 @@ _LABEL = re.compile(
 MAX_LINE_CHARS = 120
 PROSE_CHARS = 80  # the first paragraph this long is the story: the byline sits above it
 HEADER_LEVELS = 2
-# A name: 2-5 words, the first and last capitalised; particles ("de la", "van", "bin") between.
 # Where the first name ends: a separator, or the word "and" of the byline's language.
 _SEPARATOR = re.compile(r"\s*(?:[,;|/&]|\b(?:and|und|y|et|e|og|och|en|i)\b)\s*")
+# A name: 2-5 words, the first and last capitalised; particles ("de la", "van", "bin") between.
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){1,4}")
 
 
@@ -43,7 +43,7 @@ def _names(rest: str) -> bool:
 
 
 def labelled_byline(root: etree._Element) -> str | None:
-    """The text of the first labelled byline line under an <h1>, label kept; None for none."""
+    """What follows the label on the first byline line under an <h1>; None for none."""
     for h1 in root.iter("h1"):
         region, after = ancestor(h1, HEADER_LEVELS), False
         for element in region.iter():

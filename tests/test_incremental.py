@@ -18,6 +18,7 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawler.middlewares.incremental import IncrementalMiddleware
+from newscrawler.middlewares.overwrite import overwritten_feeds
 from newscrawler.stores import seen as seenstore
 from newscrawler.stores.seen import ExportGate, SeenStore, url_fingerprint
 from newscrawler.utils.config import parse_bool
@@ -282,3 +283,14 @@ def test_middleware_records_sqlite_exports_at_commit_and_closes_after_the_feeds(
     assert stats["newscrawler/incremental/recorded"] == 1
     mw.feeds_closed()
     assert mw.store is None
+
+
+def test_an_overwritten_feed_named_after_the_spider_counts_as_emptied(tmp_path: Path) -> None:
+    # `-O data/%(name)s.jsonl` run twice: the same file each run, emptied by the second, so
+    # that run must fetch everything again (it skipped all and wrote 0 records)
+    (tmp_path / "article.jsonl").write_text('{"url": "u"}\n', encoding="utf-8")
+    named, timed = str(tmp_path / "%(name)s.jsonl"), str(tmp_path / "%(time)s.jsonl")
+    fresh = str(tmp_path / "new.jsonl")
+    feeds = {uri: {"overwrite": True} for uri in (named, timed, fresh)}
+    assert overwritten_feeds(feeds, "article") == [str(tmp_path / "article.jsonl")]
+    assert overwritten_feeds({named: {"overwrite": True}}, "other") == []  # no such file yet

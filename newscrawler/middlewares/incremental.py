@@ -78,7 +78,7 @@ class IncrementalMiddleware:
         )
         # Either the setting or `-a refresh=1` turns refresh on (see spider_opened).
         mw = cls(path, crawler.stats, refresh=get_bool(settings, "NEWSCRAWLER_REFRESH", False))
-        mw.overwrite = overwritten_feeds(settings.getdict("FEEDS"))
+        mw.overwrite = overwritten_feeds(settings.getdict("FEEDS"), crawler.spidercls.name or "")
         mw.has_feeds = bool(settings.getdict("FEEDS"))
         mw.crawler = crawler
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)

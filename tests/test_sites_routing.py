@@ -102,6 +102,14 @@ def test_is_recent(raw: str | None, recent: bool) -> None:
     assert discovery.is_recent(raw, now=NOW, max_age=timedelta(days=2)) is recent
 
 
+@pytest.mark.parametrize(("raw", "recent"), [("2026-11-25", True), ("2026-11-24", True),
+                                             ("2026-11-23", False)])  # fmt: skip
+def test_a_day_alone_counts_as_that_days_end(raw: str, recent: bool) -> None:
+    # Google News sitemaps may give `<lastmod>2026-11-25</lastmod>`: at noon with `since=6h`
+    # every story of the day was too old, read as midnight UTC
+    assert discovery.is_recent(raw, now=NOW, max_age=timedelta(hours=6)) is recent
+
+
 def test_sitemap_entries_news_index_and_broken() -> None:
     news = b"""<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
     xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc> https://a/1 </loc>

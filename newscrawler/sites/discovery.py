@@ -15,6 +15,7 @@ from newscrawler.sites.listings import Entry, FeedReader, SitemapReader
 _AGE = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 NEXT_LABELS = frozenset(("next", "next »", "next page", "older", "older posts", "»", "›", "more"))
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+_DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def parse_age(text: str) -> timedelta:
@@ -41,8 +42,14 @@ def parse_date(raw: str | None) -> datetime | None:
 
 
 def is_recent(raw: str | None, *, now: datetime, max_age: timedelta | None) -> bool:
-    """Whether an entry passes the age filter; undated entries pass (the page decides later)."""
+    """Whether an entry passes the age filter; undated entries pass (the page decides later).
+
+    A day alone ("2025-07-26", allowed in sitemaps) may be any time of that day, in any zone:
+    it counts as its day's end, or every story of the day failed `-a since=6h` at noon.
+    """
     moment = parse_date(raw)
+    if moment is not None and raw is not None and _DAY_ONLY.fullmatch(raw.strip()):
+        moment += timedelta(days=1, hours=12)  # its end in the last zone to end it (UTC-12)
     return max_age is None or moment is None or now - moment <= max_age
 
 

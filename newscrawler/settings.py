@@ -20,6 +20,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.backoff.GiveUpMiddleware": 540,
     "newscrawler.middlewares.backoff.BackoffMiddleware": 560,
     "newscrawler.middlewares.guards.GuardMiddleware": 610,
+    # a meta-refresh target on another host: refused before robots.txt is asked there
+    "newscrawler.middlewares.guards.RedirectedRequestGuard": 50,
     # Sees the body before HttpCompressionMiddleware (590), whose gunzip keeps a cut stream's part.
     "newscrawler.middlewares.gzipcheck.TruncatedGzipMiddleware": 595,
 }

@@ -22,7 +22,7 @@ ARGUMENTS = [
     (("article", "-a", "url_file=missing.txt"), "url_file='missing.txt'", "one URL per line"),
     # A URL without a scheme stopped the start mid-list: every URL after it was never fetched
     (("article", "-a", "urls=http://127.0.0.1:9/1,127.0.0.1:9/2"), "-a urls: entry 2", "https://"),
-    (("article", "-a", "sitemap=data/news-sitemap.xml"), "'data/news-sitemap.xml'", "file://"),
+    (("article", "-a", "sitemap=data/news-sitemap.xml"), "'data/news-sitemap.xml'", "http.server"),
     (("article", "-a", NOWHERE, "-a", "allow_offsite=maybe"), "-a allow_offsite", "yes/no"),
     (("apnews", "-a", "max_pages=many"), "-a max_pages='many'", "1 or more"),
     # No input at all: a run that would reach nobody is refused instead of reporting OK.

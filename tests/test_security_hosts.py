@@ -142,3 +142,24 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
+
+
+@pytest.mark.slow
+def test_a_meta_refresh_to_another_host_is_refused_before_any_request_there(
+    start_mock_site: Callable[..., Any], tmp_path: Path
+) -> None:
+    # <meta http-equiv=refresh> is followed by Scrapy's MetaRefreshMiddleware as a new request,
+    # which the Location check of GuardMiddleware never saw: B was fetched (robots.txt first)
+    other = start_mock_site(articles=3)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    refresh = f'<meta http-equiv="refresh" content="0; url={other.url}/article/2">'
+    (pages / "moved.html").write_text(f"<html><head>{refresh}</head><body>Moved.</body></html>")
+    home = start_mock_site(articles=3, pages=pages).url.replace("127.0.0.1", "localhost")
+    result, records = run(home, tmp_path, "-a", f"urls={home}/pages/moved.html,{home}/article/1")
+    log = result.stderr
+    fetched = [line for line in log.splitlines() if "Crawled (" in line and other.url in line]
+    assert fetched == [], fetched  # not even its robots.txt
+    assert [r["url"] for r in records] == [f"{home}/article/1"]
+    assert "newscrawler/giveup/redirect_offsite': 1" in log, log[-3000:]
+    assert log.count("Traceback") == 0

@@ -87,6 +87,23 @@ class GuardMiddleware:
         return site_key(urlsplit(source).hostname) == site_key(urlsplit(target).hostname)
 
 
+class RedirectedRequestGuard(GuardMiddleware):
+    """A redirect no Location header made (a `<meta http-equiv=refresh>`), judged as a request.
+
+    MetaRefreshMiddleware schedules the target as a new request: it must be refused before
+    RobotsTxtMiddleware (100) asks the other host for its robots.txt, so this runs at 50.
+    """
+
+    def process_request(self, request: Request) -> None:
+        earlier = request.meta.get("redirect_urls")
+        if earlier and not self.offsite and not self.same_site(earlier[0], request.url):
+            give_up(self.stats, request, "redirect_offsite", f"to {request.url}")
+            raise IgnoreRequest("gave up: redirect_offsite")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        return response  # responses are GuardMiddleware's, at 610
+
+
 def redirect_target(request: Request, location: bytes) -> str:
     r"""The URL RedirectMiddleware will fetch for this Location: w3lib-normalised, then joined.
 

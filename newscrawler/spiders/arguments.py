@@ -75,8 +75,8 @@ def count(name: str, value: str, default: int) -> int:
     return int(value)
 
 
-# What Scrapy fetches that a user lists: web pages, and local copies ("file:///srv/x.xml").
-_SCHEMES = ("http", "https", "file")
+# What a crawl fetches (settings.DOWNLOAD_HANDLERS turns file://, data:, ftp:// and s3:// off).
+_SCHEMES = ("http", "https")
 
 
 def checked_urls(name: str, urls: list[str]) -> list[str]:
@@ -87,9 +87,9 @@ def checked_urls(name: str, urls: list[str]) -> list[str]:
     """
     for number, url in enumerate(urls, 1):
         parts = urlsplit(url)
-        if parts.scheme not in _SCHEMES or not (parts.netloc or parts.scheme == "file"):
+        if parts.scheme not in _SCHEMES or not parts.netloc:
             raise ConfigError(
                 f"-a {name}: entry {number} {url!r} is not an absolute URL; accepted: "
-                "http://, https:// or file:// URLs"
+                "http:// or https:// URLs (serve a local sitemap with `python -m http.server`)"
             )
     return urls

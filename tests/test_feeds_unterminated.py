@@ -41,6 +41,26 @@ def test_an_append_crawl_onto_a_cut_last_line_keeps_every_new_record_whole(
     assert str(out) in warnings[0]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["out.json", "out.xml"])
+def test_appending_a_second_json_or_xml_document_is_refused_before_fetching(
+    name: str, tmp_path: Path, start_mock_site: Callable[..., MockSite]
+) -> None:
+    # A second `-o out.json` run appended a second array ("Extra data" for every reader) and
+    # remembered its items: now FEED_FAILED before the first request, the file as it was
+    site = start_mock_site(articles=2)
+    out = tmp_path / name
+    first = scrapy(tmp_path, "-a", f"sitemap={site.url}/sitemap.xml", "-o", str(out))
+    assert first.returncode == 0, first.stderr[-4000:]
+    kept = out.read_bytes()
+    again = scrapy(
+        tmp_path, "-a", "refresh=1", "-a", f"sitemap={site.url}/sitemap.xml", "-o", str(out)
+    )
+    assert again.returncode == 5, again.stderr[-4000:]
+    assert "-o would append a second one" in again.stderr
+    assert out.read_bytes() == kept
+
+
 @pytest.mark.parametrize(
     ("before", "after", "counted"),
     [

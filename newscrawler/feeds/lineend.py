@@ -1,4 +1,4 @@
-"""JSON Lines appended to a file that ends mid-line: a newline first keeps each record whole."""
+"""Appending to a feed file: JSON Lines after a cut last line, never a second JSON/XML document."""
 
 from __future__ import annotations
 
@@ -76,3 +76,26 @@ def _ends_mid_line(file: IO[bytes], path: Path) -> bool:
     except OSError as error:  # unreadable (a write-only file): appended to as before
         logger.debug("Feed %s: last line not checked: %s", path, error)
         return False
+
+
+# Formats whose file is one document: a second run's `-o` appends a second array or root
+# element, and the file no longer parses (`json.load`: "Extra data").
+ONE_DOCUMENT_FORMATS = ("json", "xml")
+
+
+def one_document(feed_options: dict[str, Any]) -> str:
+    """The format when this feed appends (`-o`) to a one-document file (JSON, XML), else ""."""
+    fmt = str(feed_options.get("format") or "")
+    if fmt in ONE_DOCUMENT_FORMATS and not feed_options.get("overwrite"):
+        return fmt
+    return ""
+
+
+def refuse_second_document(path: Path, fmt: str) -> None:
+    """FeedOpenError when `-o` would append a second document to a non-empty file."""
+    with contextlib.suppress(OSError):
+        if stat.S_ISREG(os.stat(path).st_mode) and os.stat(path).st_size:
+            raise FeedOpenError(
+                f"{path} already holds a {fmt.upper()} document and -o would append a second "
+                f"one, which no reader parses; use -O to replace it, or a .jsonl feed to add to it"
+            )

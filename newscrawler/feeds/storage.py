@@ -139,6 +139,7 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
         self.signal_manager: SignalManager | None = None
         self.stats: StatsCollector | None = None
         self.ends_lines = lineend.appends_lines(options)  # `-o` JSON Lines: end a cut last line
+        self.one_document = lineend.one_document(options)  # `-o` JSON/XML: no second document
         reason = unsupported_reason(options) if self.sqlite else None
         if reason:  # reported in one ERROR line by feeds/extension.py, which stops the crawl
             raise NotConfigured(f"SQLite feed {uri} is not supported: {reason}")
@@ -157,6 +158,8 @@ class SQLiteAwareFileFeedStorage(FileFeedStorage):
                 pass
             if self._held is None:
                 self._held = hold(path, "SQLite file" if self.sqlite else "feed file")
+            if self.one_document:
+                lineend.refuse_second_document(path, self.one_document)
         except OSError as error:
             raise FeedOpenError(f"{path}: {error.strerror or error}") from error
 

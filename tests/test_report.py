@@ -58,6 +58,10 @@ HEALTHY = {
             True,
         ),
         ({"item_dropped_count": 1, "item_dropped_reasons_count/NotAnArticle": 1}, False),
+        # a rerun: 4 exported earlier and skipped, 1 new page that is a section front
+        ({"newscrawler/report/article_pages": 1, "newscrawler/incremental/skipped": 4}, False),
+        # ... but 3 new pages with nothing exported is the extraction failing again
+        ({"newscrawler/report/article_pages": 3, "newscrawler/incremental/skipped": 4}, True),
     ],
     ids=[
         "healthy",
@@ -65,6 +69,8 @@ HEALTHY = {
         "nothing-new-incremental",
         "mostly-empty",
         "one-video-page",
+        "rerun-one-new-page-no-article",
+        "rerun-three-new-pages-none-exported",
     ],
 )
 def test_collapse_verdict(stats: dict[str, Any], collapsed: bool) -> None:
@@ -121,7 +127,7 @@ REFUSED = {
         ({**HEALTHY, "feedexport/failed_count/FTPFeedStorage": 1}, "FEED_FAILED"),
         ({**HEALTHY, "newscrawler/feeds/open_failed": 1}, "FEED_FAILED"),
         ({**HEALTHY, "newscrawler/skipped/warc_record": 4}, "OK"),
-        ({**HEALTHY, "newscrawler/report/article_pages": 1, "item_scraped_count": 0}, "COLLAPSE"),
+        ({**HEALTHY, "newscrawler/report/article_pages": 3, "item_scraped_count": 0}, "COLLAPSE"),
         ({**HEALTHY, "newscrawler/feeds/open_failed": 1, "newscrawler/lost/x": 3}, "FEED_FAILED"),
     ],
     ids=[

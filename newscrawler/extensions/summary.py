@@ -32,6 +32,7 @@ RATES = {
     "dateline_parse_rate": ("dateline", ("given", "parsed"), ("missing",)),
     "date_parse_rate": ("dates", ("parsed",), ("unparsed", "missing")),
 }
+INCREMENTAL_SKIPPED_KEY = "newscrawler/incremental/skipped"
 
 
 def with_prefix(stats: Mapping[str, Any], prefix: str) -> dict[str, Any]:
@@ -91,7 +92,10 @@ def collapse_reasons(stats: Mapping[str, Any], *, min_items: int = DEFAULT_MIN_I
     reasons = []
     exported = int(stats.get("item_scraped_count", 0))
     pages = article_pages(stats)
-    if exported == 0 and pages > 0:
+    # A rerun that skipped what earlier runs exported fetches only the few new pages: one of
+    # them being no article (a redirect to a section front) is no collapse of the site.
+    known = int(stats.get(INCREMENTAL_SKIPPED_KEY, 0))
+    if exported == 0 and pages > 0 and (not known or pages >= min_items):
         reasons.append(f"0 articles exported from {pages} article pages fetched")
     drops = with_prefix(stats, "item_dropped_reasons_count/")
     empty = sum(int(drops.get(reason, 0)) for reason in EMPTY_DROP_REASONS)

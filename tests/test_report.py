@@ -117,7 +117,7 @@ REFUSED = {
                 "robotstxt/response_status_count/200": 1,
                 "robotstxt/forbidden": 5,
             },
-            "OK",
+            "COLLAPSE",  # robots.txt forbade every request: the run reached nobody
         ),
         ({**HEALTHY, "newscrawler/errors/tracebacks": 1}, "ERRORS"),
         ({**HEALTHY, "spider_exceptions/ValueError": 2}, "ERRORS"),
@@ -173,7 +173,7 @@ LISTED = {"newscrawler/report/listing_requests": 2, "downloader/response_status_
         ({**LISTED, "newscrawler/report/article_requests": 1}, "finished", False),
         ({**LISTED, "newscrawler/spider/too_old": 4}, "finished", False),  # the user's `since`
         ({**LISTED, "newscrawler/incremental/skipped": 4}, "finished", False),  # nothing new
-        ({**LISTED, "robotstxt/forbidden": 4}, "finished", False),
+        ({**LISTED, "robotstxt/forbidden": 4}, "finished", False),  # robots' own reason: below
         # An outage (the sitemap never answered) is OUTAGE alone.
         (
             {"newscrawler/report/listing_requests": 2, "downloader/response_status_count/503": 8},
@@ -191,6 +191,14 @@ def test_listings_without_any_article_are_a_collapse(
 ) -> None:
     found = checks.collapse(stats, reason)
     assert (found == "2 sitemap/feed/listing requests led to 0 article requests") is collapsed
+
+
+def test_robots_txt_forbidding_everything_is_a_collapse_that_says_so() -> None:
+    # Disallow: / for every URL the run asked for: nothing fetched, so never OK
+    found = checks.collapse({**LISTED, "robotstxt/forbidden": 4}, "finished")
+    assert found == "robots.txt forbade all 4 requests and nothing was fetched"
+    beside = {**LISTED, "robotstxt/forbidden": 4, "newscrawler/incremental/skipped": 2}
+    assert checks.collapse(beside, "finished") is None  # the rest was exported before
 
 
 @pytest.mark.parametrize(

@@ -32,11 +32,8 @@ DEFAULT_FINISH_REASONS = (
 )
 
 # Articles found and left out on purpose: already exported, older than `since`, robots.txt.
-LEFT_OUT_KEYS = (
-    "newscrawler/incremental/skipped",
-    "newscrawler/spider/too_old",
-    "robotstxt/forbidden",
-)
+ROBOTS_KEY = "robotstxt/forbidden"
+LEFT_OUT_KEYS = ("newscrawler/incremental/skipped", "newscrawler/spider/too_old", ROBOTS_KEY)
 
 
 def errors(stats: Mapping[str, Any]) -> str | None:
@@ -111,7 +108,10 @@ def unreached(stats: Mapping[str, Any]) -> str | None:
     """
     if int(stats.get("item_scraped_count", 0)) or article_pages(stats):
         return None
-    if any(stats.get(key) for key in LEFT_OUT_KEYS):
+    left_out = [key for key in LEFT_OUT_KEYS if stats.get(key)]
+    if left_out == [ROBOTS_KEY]:  # the site forbids all this crawl asked for: it reached nobody
+        return f"robots.txt forbade all {int(stats[ROBOTS_KEY])} requests and nothing was fetched"
+    if left_out:
         return None
     articles = int(stats.get(ARTICLE_REQUESTS_KEY, 0))
     listings = int(stats.get(LISTING_REQUESTS_KEY, 0))

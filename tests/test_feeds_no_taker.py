@@ -1,4 +1,4 @@
-"""An item every feed's `item_classes` turns away reached no file: lost, never remembered."""
+"""Items no feed can hold: every `item_classes` turns them away, or a feed URI cannot be filled."""
 
 from __future__ import annotations
 
@@ -29,3 +29,22 @@ def test_items_no_feed_takes_are_lost_not_exported(tmp_path: Path) -> None:
     assert seen_urls(tmp_path) == set()
     assert done.returncode != 0
     assert "Run verdict LOST" in done.stderr
+
+
+def test_a_feed_uri_with_an_unknown_parameter_stops_the_crawl_and_spares_the_others(
+    tmp_path: Path,
+) -> None:
+    # `-O out-%(site)s.jsonl` (meant `%(name)s`): Scrapy's KeyError escaped, that feed was never
+    # written, and every item was remembered: OK, exit 0, the articles lost for good
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"url": "kept"}\n', encoding="utf-8")
+    cmd = [sys.executable, "-m", "scrapy", "runspider", "tests/support/feeds_spider.py"]
+    cmd += ["-a", "count=4", "-s", "ITEM_PIPELINES={}", *FAST]
+    cmd += ["-s", f"NEWSCRAWLER_SEEN_PATH={tmp_path}/seen.sqlite"]
+    cmd += ["-s", f"NEWSCRAWLER_REPORT_DIR={tmp_path}/reports"]
+    cmd += ["-O", str(good), "-O", str(tmp_path / "out-%(site)s.jsonl")]
+    done = run(cmd)
+    assert done.returncode == 5, done.stderr[-3000:]
+    assert "a feed URI parameter cannot be filled (KeyError: 'site')" in done.stderr
+    assert good.read_text(encoding="utf-8") == '{"url": "kept"}\n'
+    assert seen_urls(tmp_path) == set()

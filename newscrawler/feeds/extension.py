@@ -82,7 +82,15 @@ class CheckedFeedExporter(FeedExporter):
     def open_spider(self, spider: Spider) -> None:
         if self.problem is not None:
             self._fail(*self.problem)
-        super().open_spider(spider)
+        try:  # Scrapy fills the URI's %(...)s here: an unknown one ("%(site)s") raises
+            super().open_spider(spider)
+        except (KeyError, TypeError, ValueError) as error:
+            self.slots = []  # none opened yet: no empty file is stored over an `-O` feed
+            self._fail(
+                "FEEDS",
+                f"a feed URI parameter cannot be filled ({type(error).__name__}: "
+                f"{error}); accepted: %(name)s, %(time)s, %(batch_id)d, ...",
+            )
         for slot in self.slots:  # every path checked before any is truncated
             check = getattr(slot.storage, "check_writable", None)
             if check is not None:

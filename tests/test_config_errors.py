@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -98,6 +99,17 @@ def test_feed_options_given_as_a_string_are_refused(tmp_path: Path) -> None:
     feeds = '{"%s": "jsonlines"}' % (tmp_path / "out.jsonl")
     result = run_scrapy("crawl", "article", "-a", NOWHERE, "-s", f"FEEDS={feeds}")
     assert_refused(result, "not an object of options", '{"format": "jsonlines"}')
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fields", [["headlines", "url"], "url"])
+def test_feed_fields_that_name_no_record_field_are_refused(
+    fields: list[str] | str, tmp_path: Path
+) -> None:
+    # A typo in `fields` wrote `{}` for every record, all remembered as exported
+    feeds = json.dumps({str(tmp_path / "out.jsonl"): {"format": "jsonlines", "fields": fields}})
+    result = run_scrapy("crawl", "article", "-a", NOWHERE, "-s", f"FEEDS={feeds}")
+    assert_refused(result, "fields:", "is not a list of record fields")
 
 
 @pytest.mark.slow

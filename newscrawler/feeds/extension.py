@@ -13,6 +13,7 @@ from scrapy.utils.misc import build_from_crawler, load_object
 
 from newscrawler import signals as newscrawler_signals
 from newscrawler.exceptions import ConfigError
+from newscrawler.items import ArticleItem
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -36,6 +37,7 @@ def storage_problem(crawler: Crawler) -> tuple[str, str] | None:
                 f"FEEDS[{str(uri)!r}] is {options!r}, not an object of options; accepted: "
                 '{"out.jsonl": {"format": "jsonlines"}}'
             )
+        check_fields(str(uri), options.get("fields"))
         scheme = urlparse(str(uri)).scheme
         path = storages.get(scheme) or (storages.get("file") if len(scheme) == 1 else None)
         if not path:
@@ -47,6 +49,20 @@ def storage_problem(crawler: Crawler) -> tuple[str, str] | None:
         except (NotConfigured, ImportError, ValueError) as error:
             return str(uri), str(error) or type(error).__name__
     return None
+
+
+def check_fields(uri: str, fields: object) -> None:
+    """ConfigError for a feed's `fields` naming no record field: every record would be `{}`."""
+    if fields is None:
+        return
+    names = list(fields) if isinstance(fields, (list, tuple, dict)) else None
+    known = ItemAdapter.get_field_names_from_class(ArticleItem) or []
+    if names is None or (unknown := [n for n in names if n not in known]):
+        shown = repr(fields) if names is None else repr(unknown[0])
+        raise ConfigError(
+            f"FEEDS[{uri!r}] fields: {shown} is not a list of record fields; accepted: "
+            f"a list of {', '.join(known[:4])}, ... (docs/user-guide.md)"
+        )
 
 
 class CheckedFeedExporter(FeedExporter):

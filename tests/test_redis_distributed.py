@@ -18,7 +18,7 @@ from scrapy.settings import Settings
 
 import newscrawler.settings as project
 from newscrawler.addons import LOCAL_SCHEDULER, REDIS_SETTINGS, RedisAddon
-from newscrawler.cli.push_seeds import push
+from newscrawler.cli.push_seeds import parse_args, push
 from newscrawler.middlewares import incremental
 from newscrawler.stores.seen import SeenStore
 from newscrawler.stores.seen_redis import RedisSeenStore, open_seen_store
@@ -123,8 +123,20 @@ def test_addon_switches_scheduler_and_dupefilter_but_command_line_wins() -> None
         (b'{"url": "https://x.test/a/3", "kind": "video"}', None),
         (b'{"url": ', None),
         (b"  ", None),
+        # no scheme, or no URL at all: ignored with a WARNING, not a worker stopped mid-batch
+        (b"www.x.test/a/4", None),
+        (b'{"url": "http://[oops/x"}', None),
     ],
-    ids=["json-sitemap", "json-default-kind", "bare-url", "unknown-kind", "broken-json", "blank"],
+    ids=[
+        "json-sitemap",
+        "json-default-kind",
+        "bare-url",
+        "unknown-kind",
+        "broken-json",
+        "blank",
+        "no-scheme",
+        "unparsable",
+    ],  # fmt: skip
 )
 def test_decode_seed(data: bytes | str, expected: tuple[str, str] | None) -> None:
     assert decode_seed(data) == expected
@@ -136,6 +148,17 @@ def test_encode_seed_rejects_unknown_kind() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("bad", ["www.x.test/article/2", "http://[oops/x", "/srv/sitemap.xml"])
+def test_push_seeds_refuses_a_seed_that_is_no_web_url(
+    bad: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A worker would ignore it; refused where it is typed, in one line, exit 2
+    with pytest.raises(SystemExit) as stopped:
+        parse_args(["--redis", "redis://127.0.0.1:9/0", "https://x.test/a/1", bad])
+    assert stopped.value.code == 2
+    assert f"{bad!r} is not an absolute http(s) URL" in capsys.readouterr().err
+
+
 def test_push_keeps_order_and_reset_forgets_the_last_run(client: Any) -> None:
     key = "spider:start_urls"
     client.sadd("spider:dupefilter", "old-fingerprint")

@@ -58,8 +58,9 @@ class RedisArticleSpider(RedisMixin, ArticleSpider):  # type: ignore[misc]
     def make_request_from_data(self, data: bytes) -> Request | None:
         """A request for one seed; only listings bypass the shared duplicate filter."""
         seed = decode_seed(data)
-        if seed is None:
+        if seed is None:  # counted: the run report lists it under skipped
             self.logger.warning("Ignored a seed that is not a URL or a JSON seed: %r", data[:200])
+            self.crawler.stats.inc_value("newscrawler/skipped/bad_seed")
             return None
         url, kind = seed
         if kind == "article":

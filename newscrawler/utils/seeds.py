@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 DEFAULT_KEY = "redis_article:start_urls"
 KINDS = ("article", "sitemap", "feed")
@@ -17,17 +18,30 @@ def encode_seed(url: str, kind: str = "article") -> str:
 
 def decode_seed(data: bytes | str) -> tuple[str, str] | None:
     """(url, kind) of a queue entry; a bare URL (`redis-cli rpush K URL`) is an article page."""
-    text = (data.decode("utf-8") if isinstance(data, bytes) else data).strip()
+    text = (data.decode("utf-8", "replace") if isinstance(data, bytes) else data).strip()
     if not text.startswith("{"):
-        return (text, "article") if text else None
+        return (text, "article") if is_web_url(text) else None
     try:
         entry = json.loads(text)
     except json.JSONDecodeError:
         return None
     url, kind = entry.get("url"), entry.get("kind", "article")
-    if not isinstance(url, str) or not url or kind not in KINDS:
+    if not isinstance(url, str) or not is_web_url(url) or kind not in KINDS:
         return None
     return url, kind
+
+
+def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL, as a seed must be.
+
+    A seed without a scheme ("www.x.com/a") made Scrapy raise at start, which stopped the
+    worker after it had taken the whole batch from the queue.
+    """
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[oops/x"
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def run_keys(start_key: str) -> list[str]:

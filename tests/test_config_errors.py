@@ -40,6 +40,11 @@ SETTINGS = [
     ("NEWSCRAWLER_MIN_WORDS=twenty", "not an integer"),
     ("NEWSCRAWLER_BACKOFF_MAX=-1", "out of range"),
     ("NEWSCRAWLER_COLLAPSE_EXIT_CODE=0", "out of range"),  # a collapsed run would exit 0
+    # Scrapy's own: read deep in its components, they were a traceback and exit 1
+    ("DOWNLOAD_DELAY=1s", "is not a number"),
+    ("CONCURRENT_REQUESTS=abc", "is not a whole number"),
+    ("ROBOTSTXT_OBEY=maybe", "is not True/False"),
+    ("AUTOTHROTTLE_MAX_DELAY=x", "is not a number"),
     ('NEWSCRAWLER_FIELD_COVERAGE={"headlin": 1.0}', "unknown field 'headlin'"),
     ("NEWSCRAWLER_EXTRACT_WORKERS=1.5", "not an integer"),
     ("NEWSCRAWLER_INCREMENTAL_ENABLED=maybe", "not a boolean"),

@@ -12,6 +12,7 @@ from twisted.python.failure import Failure
 
 from newscrawler import jobdir
 from newscrawler.commands.jobsecrets import apply_job_secrets
+from newscrawler.commands.scrapysettings import check_scrapy_settings
 from newscrawler.exceptions import ConfigError
 
 USAGE_EXIT_CODE = 2  # what argparse and Scrapy's UsageError use for a bad command line
@@ -32,6 +33,7 @@ class ConfigErrorMixin:
         errors: list[ConfigError] = []
         try:  # before the crawler is created: it copies the settings
             apply_job_secrets(self.settings, opts.spargs)
+            check_scrapy_settings(self.settings)
             if self.settings.get("JOBDIR"):  # a running crawl's JOBDIR: refused, one line
                 jobdir.check_free(str(self.settings.get("JOBDIR")))
         except ConfigError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -271,6 +272,22 @@ def test_extension_writes_report_and_sets_exit_code(tmp_path: Path) -> None:
     assert written["verdict"] == "COLLAPSE"
     assert crawler.stats.get_value(EXIT_CODE_KEY) == 7
     assert stats_exit_code([crawler]) == 7
+
+
+def test_tracebacks_count_from_the_crawlers_start_not_the_spiders_opening() -> None:
+    # A component opening before the report's own spider_opened (a feed) logged a traceback
+    # that no check counted: the run said OK
+    crawler = get_crawler()
+    ext = RunReport.from_crawler(crawler)
+    crawler.stats.open_spider()
+    try:
+        try:
+            raise KeyError("site")
+        except KeyError:
+            logging.getLogger("scrapy.extensions.feedexport").exception("Error opening a feed")
+    finally:
+        logging.getLogger().removeHandler(ext.counter)
+    assert crawler.stats.get_value("newscrawler/errors/tracebacks") == 1
 
 
 def test_report_filename_matches_feed_time_format() -> None:

@@ -96,11 +96,13 @@ class RunReport:
             (ext.engine_stopped, signals.engine_stopped),
         ):
             crawler.signals.connect(handler, signal=signal)
+        # Counting from now: a traceback of a component opening before this one (a feed's,
+        # at spider_opened) must fail the verdict too
+        logging.getLogger().addHandler(ext.counter)
         return ext
 
     def spider_opened(self) -> None:
         self.pattern = article_pattern(self.crawler.spider if self.crawler else None)
-        logging.getLogger().addHandler(self.counter)
 
     def request_reached_downloader(self, request: Request) -> None:
         # Past the downloader middlewares: a request of a resumed JOBDIR queue counts too.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,24 @@ class RedisAddon:
             raise ConfigError(
                 f"NEWSCRAWLER_REDIS_URL is set but scrapy-redis is missing: {INSTALL_HINT}"
             )
+        reach_redis(url)
         settings.set("REDIS_URL", url, priority="addon")
         for name, value in REDIS_SETTINGS.items():
             settings.set(name, value, priority="addon")
+
+
+def reach_redis(url: str) -> None:
+    """ConfigError unless the Redis server answers a PING (down, wrong password, not Redis).
+
+    Checked before the crawl: scrapy-redis meets it later, in several tracebacks and no verdict.
+    """
+    import redis  # installed with scrapy-redis, checked above
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=5)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        shown = re.sub(r"//[^@/]*@", "//***@", url)  # a password never reaches the log
+        raise ConfigError(f"NEWSCRAWLER_REDIS_URL {shown}: Redis does not answer ({exc})") from None
+    finally:
+        client.close()

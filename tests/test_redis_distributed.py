@@ -19,6 +19,7 @@ from scrapy.settings import Settings
 import newscrawler.settings as project
 from newscrawler.addons import LOCAL_SCHEDULER, REDIS_SETTINGS, RedisAddon
 from newscrawler.cli.push_seeds import parse_args, push
+from newscrawler.exceptions import ConfigError
 from newscrawler.middlewares import incremental
 from newscrawler.stores.seen import SeenStore
 from newscrawler.stores.seen_redis import RedisSeenStore, open_seen_store
@@ -100,15 +101,23 @@ def test_addon_without_url_keeps_one_process_with_the_local_scheduler() -> None:
     assert chosen["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"  # -s SCHEDULER= wins
 
 
-def test_addon_switches_scheduler_and_dupefilter_but_command_line_wins() -> None:
-    settings = Settings({"NEWSCRAWLER_REDIS_URL": "redis://127.0.0.1:1/3"})
+def test_addon_switches_scheduler_and_dupefilter_but_command_line_wins(redis_url: str) -> None:
+    settings = Settings({"NEWSCRAWLER_REDIS_URL": redis_url})
     settings.set("SCHEDULER_PERSIST", False, priority="cmdline")
     RedisAddon().update_settings(settings)
-    assert settings["REDIS_URL"] == "redis://127.0.0.1:1/3"
+    assert settings["REDIS_URL"] == redis_url
     assert settings["SCHEDULER"] == REDIS_SETTINGS["SCHEDULER"]
     assert settings["DUPEFILTER_CLASS"] == "scrapy_redis.dupefilter.RFPDupeFilter"
     assert settings.getbool("SCHEDULER_PERSIST") is False
     assert "STATS_CLASS" not in REDIS_SETTINGS  # RedisStatsCollector is broken on Scrapy 2.19
+
+
+def test_a_redis_that_does_not_answer_is_one_error_line_before_the_crawl() -> None:
+    # Down (a closed port): scrapy-redis met it later, in tracebacks and no verdict
+    url = "redis://:a-secret@127.0.0.1:1/0"
+    with pytest.raises(ConfigError, match="Redis does not answer") as refused:
+        RedisAddon().update_settings(Settings({"NEWSCRAWLER_REDIS_URL": url}))
+    assert "a-secret" not in str(refused.value)
 
 
 @pytest.mark.parametrize(
@@ -157,6 +166,23 @@ def test_push_seeds_refuses_a_seed_that_is_no_web_url(
         parse_args(["--redis", "redis://127.0.0.1:9/0", "https://x.test/a/1", bad])
     assert stopped.value.code == 2
     assert f"{bad!r} is not an absolute http(s) URL" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("redis_arg", "code", "said"),
+    [("redis://127.0.0.1:1/0", 1, "Redis does not answer"), ("127.0.0.1:6379", 2, "--redis")],
+)
+def test_push_seeds_says_in_one_line_when_redis_cannot_be_used(
+    redis_arg: str, code: int, said: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newscrawler.cli.push_seeds", "--redis", redis_arg, "https://x/a"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == code
+    assert done.stderr.count("\n") == 1
+    assert said in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_push_keeps_order_and_reset_forgets_the_last_run(client: Any) -> None:

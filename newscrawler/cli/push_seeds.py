@@ -49,9 +49,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     entries = [encode_seed(url, "sitemap") for url in args.sitemap]
     entries += [encode_seed(url, "feed") for url in args.feed]
     entries += [encode_seed(url) for url in args.urls]
-    client = redis.Redis.from_url(args.redis)
+    try:
+        client = redis.Redis.from_url(args.redis, socket_connect_timeout=5)
+    except ValueError as exc:  # "127.0.0.1:6379": no scheme
+        print(f"push_seeds: error: --redis {args.redis!r}: {exc}", file=sys.stderr)
+        return 2
     try:
         count = push(client, args.key, entries, reset=args.reset)
+    except redis.RedisError as exc:  # down, a wrong password: one line, not redis-py's traceback
+        print(f"push_seeds: error: Redis does not answer ({exc}); nothing pushed", file=sys.stderr)
+        return 1
     finally:
         client.close()
     print(f"pushed {count} seeds to {args.key}" + (" (previous run reset)" if args.reset else ""))

@@ -54,9 +54,8 @@ def wait_for_ping(client: Any, proc: subprocess.Popen[bytes]) -> None:
     raise RuntimeError(f"redis-server did not start (exit code {proc.poll()})")
 
 
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    """A throw-away redis-server on a free loopback port, no persistence; stopped by its PID."""
+def start_redis_server() -> tuple[subprocess.Popen[bytes], str]:
+    """A throw-away redis-server on a free loopback port, no persistence, answering; its URL."""
     binary = shutil.which("redis-server")
     if binary is None:
         pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
@@ -67,9 +66,18 @@ def redis_url() -> Iterator[str]:
     client = redis.Redis.from_url(url)
     try:
         wait_for_ping(client, proc)
-        yield url
     finally:
         client.close()
+    return proc, url
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    """A redis-server for this module's tests; stopped by its PID."""
+    proc, url = start_redis_server()
+    try:
+        yield url
+    finally:
         proc.terminate()
         proc.wait(timeout=10)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -14,26 +13,10 @@ import pytest
 import redis
 
 from newscrawler.utils.seeds import encode_seed
-from tests.test_redis_distributed import free_port, wait_for_ping
+from tests.test_redis_distributed import start_redis_server
 
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
-
-
-def start_redis() -> tuple[subprocess.Popen[bytes], str]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed (Debian: apt-get install redis-server)")
-    port = free_port()
-    cmd = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    client = redis.Redis.from_url(url)
-    try:
-        wait_for_ping(client, proc)
-    finally:
-        client.close()
-    return proc, url
 
 
 def test_a_worker_whose_redis_dies_stops_with_a_verdict(
@@ -42,7 +25,7 @@ def test_a_worker_whose_redis_dies_stops_with_a_verdict(
     # Before: a ConnectionError traceback on every turn of the engine's loop, for ever; under
     # scrapyd the job held its slot with no verdict
     site = start_mock_site(articles=30)
-    server, url = start_redis()
+    server, url = start_redis_server()
     client = redis.Redis.from_url(url)
     client.rpush("redis_article:start_urls", encode_seed(f"{site.url}/sitemap.xml", "sitemap"))
     client.close()

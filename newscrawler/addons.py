@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newscrawler.exceptions import ConfigError
-from newscrawler.utils.config import get_dict, get_str
+from newscrawler.utils.config import get_dict, get_str, without_password
 from newscrawler.utils.state import project_root
 
 if TYPE_CHECKING:
@@ -98,7 +97,7 @@ def reach_redis(url: str) -> None:
     try:
         client.ping()
     except redis.RedisError as exc:
-        shown = re.sub(r"//[^@/]*@", "//***@", url)  # a password never reaches the log
+        shown = without_password(url)
         raise ConfigError(f"NEWSCRAWLER_REDIS_URL {shown}: Redis does not answer ({exc})") from None
     finally:
         client.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 # Values of `published_at_source`, best first: the dates pipeline keeps the best one it can parse.
@@ -43,3 +43,8 @@ class ArticleItem:
     story_id: str | None = None
     syndicated_copies: int | None = None
     is_original: bool | None = None
+
+
+# The record's field names, in record order: what FEEDS `fields` and NEWSCRAWLER_FIELD_COVERAGE
+# may name.
+FIELD_NAMES = tuple(item.name for item in fields(ArticleItem))

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from newscrawler.utils.seeds import DEFAULT_KEY, encode_seed, is_web_url, run_keys
+from newscrawler.sites.discovery import entry_problem
+from newscrawler.utils.seeds import DEFAULT_KEY, encode_seed, run_keys
 
 
 def push(client: Any, key: str, entries: Sequence[str], *, reset: bool = False) -> int:
@@ -37,7 +38,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if not (args.urls or args.sitemap or args.feed or args.reset):
         parser.error("give article URLs, --sitemap or --feed (or --reset alone)")
     for url in (*args.sitemap, *args.feed, *args.urls):
-        if not is_web_url(url):  # a worker would ignore it: refused here, where it is typed
+        if entry_problem(url):  # a worker would ignore it: refused here, where it is typed
             parser.error(f"{url!r} is not an absolute http(s) URL")
     return args
 

@@ -12,6 +12,7 @@ import re
 
 from lxml import etree
 
+from newscrawler.extract.authors import SEPARATOR
 from newscrawler.extract.dom import ancestor
 
 # The label opening a byline, by language: en, de, es/pt, fr, it, nl, da, no/sv, and the
@@ -25,8 +26,6 @@ _LABEL = re.compile(
 MAX_LINE_CHARS = 120
 PROSE_CHARS = 80  # the first paragraph this long is the story: the byline sits above it
 HEADER_LEVELS = 2
-# Where the first name ends: a separator, or the word "and" of the byline's language.
-_SEPARATOR = re.compile(r"\s*(?:[,;|/&]|\b(?:and|und|y|et|e|og|och|en|i)\b)\s*")
 # A name: 2-5 words, the first and last capitalised; particles ("de la", "van", "bin") between.
 _NAME = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){1,4}")
 
@@ -37,7 +36,7 @@ def _text(element: etree._Element) -> str:
 
 def _names(rest: str) -> bool:
     """Whether what follows the label starts with a name ("Jane Smith, Madrid" does)."""
-    first = _SEPARATOR.split(rest)[0]
+    first = SEPARATOR.split(rest)[0]  # where the first name ends: as split_byline splits names
     words = first.split()
     return _NAME.fullmatch(first) is not None and words[0][0].isupper() and words[-1][0].isupper()
 

@@ -13,7 +13,7 @@ from scrapy.utils.misc import build_from_crawler, load_object
 
 from newscrawler import signals as newscrawler_signals
 from newscrawler.exceptions import ConfigError
-from newscrawler.items import ArticleItem
+from newscrawler.items import FIELD_NAMES
 
 if TYPE_CHECKING:
     from scrapy import Spider
@@ -56,12 +56,11 @@ def check_fields(uri: str, fields: object) -> None:
     if fields is None:
         return
     names = list(fields) if isinstance(fields, (list, tuple, dict)) else None
-    known = ItemAdapter.get_field_names_from_class(ArticleItem) or []
-    if names is None or (unknown := [n for n in names if n not in known]):
+    if names is None or (unknown := [n for n in names if n not in FIELD_NAMES]):
         shown = repr(fields) if names is None else repr(unknown[0])
         raise ConfigError(
             f"FEEDS[{uri!r}] fields: {shown} is not a list of record fields; accepted: "
-            f"a list of {', '.join(known[:4])}, ... (docs/user-guide.md)"
+            f"a list of {', '.join(FIELD_NAMES[:4])}, ... (docs/user-guide.md)"
         )
 
 

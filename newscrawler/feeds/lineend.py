@@ -94,7 +94,8 @@ def one_document(feed_options: dict[str, Any]) -> str:
 def refuse_second_document(path: Path, fmt: str) -> None:
     """FeedOpenError when `-o` would append a second document to a non-empty file."""
     with contextlib.suppress(OSError):
-        if stat.S_ISREG(os.stat(path).st_mode) and os.stat(path).st_size:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size:
             raise FeedOpenError(
                 f"{path} already holds a {fmt.upper()} document and -o would append a second "
                 f"one, which no reader parses; use -O to replace it, or a .jsonl feed to add to it"

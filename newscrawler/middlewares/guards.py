@@ -12,6 +12,7 @@ from scrapy.utils.url import url_is_from_any_domain
 from w3lib.url import safe_url_string
 
 from newscrawler.middlewares.backoff import give_up
+from newscrawler.middlewares.gzipcheck import outer_gzip
 from newscrawler.sites import GENERIC, site_for_url
 from newscrawler.utils.config import get_bool
 
@@ -55,8 +56,7 @@ class GuardMiddleware:
 
     @staticmethod
     def bad_gzip(response: Response) -> str | None:
-        codings = (response.headers.get(b"Content-Encoding") or b"").lower().split(b",")
-        if codings[-1].strip() not in (b"gzip", b"x-gzip") or not response.body:
+        if not response.body or not outer_gzip(response):
             return None
         try:  # the first 64 KiB decide: a broken stream fails early, a good one costs little
             zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(response.body[:65536], 1024)

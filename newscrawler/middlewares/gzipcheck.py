@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import zlib
 from typing import TYPE_CHECKING
 
@@ -16,8 +15,6 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.statscollectors import StatsCollector
-
-logger = logging.getLogger(__name__)
 
 CHUNK = 65536  # inflated bytes per step: the check holds one chunk, never the whole page
 GZIP_MAGIC = b"\x1f\x8b"

@@ -16,7 +16,7 @@ from newscrawler import signals as newscrawler_signals
 from newscrawler.middlewares.overwrite import overwritten_feeds
 from newscrawler.stores.seen import ExportGate
 from newscrawler.stores.seen_redis import SeenStoreLike, open_seen_store
-from newscrawler.utils.config import get_bool, get_str, parse_bool
+from newscrawler.utils.config import get_bool, get_str, parse_bool, without_password
 from newscrawler.utils.requests import LISTED_META, article_pattern, is_article_request
 from newscrawler.utils.state import SEEN_FILE, usable_state_path
 
@@ -110,9 +110,7 @@ class IncrementalMiddleware:
             self.refresh = True
         if self.refresh:
             self.stats.set_value(f"{STATS_PREFIX}/refresh", 1)
-        # A redis:// URL may carry a password: never log it.
-        shown = re.sub(r"//[^@/]*@", "//***@", self.path)
-        logger.info("Seen store %s, refresh=%s", shown, self.refresh)
+        logger.info("Seen store %s, refresh=%s", without_password(self.path), self.refresh)
 
     def spider_closed(self) -> None:
         if not self.gate.tracking:  # else the feeds' last commits are still to come

@@ -6,7 +6,6 @@ import inspect
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from newscrawler.exceptions import ConfigError
 from newscrawler.sites import discovery
@@ -75,19 +74,14 @@ def count(name: str, value: str, default: int) -> int:
     return int(value)
 
 
-# What a crawl fetches (settings.DOWNLOAD_HANDLERS turns file://, data:, ftp:// and s3:// off).
-_SCHEMES = ("http", "https")
-
-
 def checked_urls(name: str, urls: list[str]) -> list[str]:
-    """`urls` when each is absolute, else ConfigError naming the first that is not.
+    """`urls` when each is an absolute http(s) URL (`discovery.entry_problem`), else ConfigError.
 
     A URL without a scheme ("host/article/2", a local path) made Scrapy raise mid-start, so
     every URL listed after it was never requested while the run went on.
     """
     for number, url in enumerate(urls, 1):
-        parts = urlsplit(url)
-        if parts.scheme not in _SCHEMES or not parts.netloc:
+        if discovery.entry_problem(url):
             raise ConfigError(
                 f"-a {name}: entry {number} {url!r} is not an absolute URL; accepted: "
                 "http:// or https:// URLs (serve a local sitemap with `python -m http.server`)"

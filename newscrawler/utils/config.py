@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -129,3 +130,8 @@ def check_zone(name: str, zone: str) -> str:
             f"{name}: unknown time zone {zone!r}; accepted: IANA names such as UTC, Asia/Kolkata"
         ) from None
     return zone
+
+
+def without_password(url: str) -> str:
+    """A URL as it may be logged: "redis://:secret@host" becomes "redis://***@host"."""
+    return re.sub(r"//[^@/]*@", "//***@", url)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
+
+from newscrawler.sites.discovery import entry_problem
 
 DEFAULT_KEY = "redis_article:start_urls"
 KINDS = ("article", "sitemap", "feed")
@@ -20,28 +21,16 @@ def decode_seed(data: bytes | str) -> tuple[str, str] | None:
     """(url, kind) of a queue entry; a bare URL (`redis-cli rpush K URL`) is an article page."""
     text = (data.decode("utf-8", "replace") if isinstance(data, bytes) else data).strip()
     if not text.startswith("{"):
-        return (text, "article") if is_web_url(text) else None
+        return (text, "article") if entry_problem(text) is None else None
     try:
         entry = json.loads(text)
     except json.JSONDecodeError:
         return None
     url, kind = entry.get("url"), entry.get("kind", "article")
-    if not isinstance(url, str) or not is_web_url(url) or kind not in KINDS:
+    # a URL Scrapy cannot fetch ("www.x.com/a") stopped the worker mid-batch: no seed
+    if not isinstance(url, str) or entry_problem(url) or kind not in KINDS:
         return None
     return url, kind
-
-
-def is_web_url(url: str) -> bool:
-    """An absolute http(s) URL, as a seed must be.
-
-    A seed without a scheme ("www.x.com/a") made Scrapy raise at start, which stopped the
-    worker after it had taken the whole batch from the queue.
-    """
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # "http://[oops/x"
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def run_keys(start_key: str) -> list[str]:
